@@ -1,0 +1,58 @@
+#include "core/fs.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <system_error>
+
+#include "core/error.hpp"
+
+namespace genops::core {
+
+namespace fs = std::filesystem;
+
+std::string read_file(const fs::path& path, std::size_t max_bytes) {
+  std::error_code ec;
+  auto status = fs::status(path, ec);
+  if (ec || !fs::exists(status)) {
+    fail_input(display_path(path) + ": no such file", {"check the path, relative to " + display_path(fs::current_path()) });
+  }
+  if (fs::is_directory(status)) fail_input(display_path(path) + ": is a directory, expected a file");
+  auto size = fs::file_size(path, ec);
+  if (!ec && size > max_bytes) {
+    fail_input(display_path(path) + ": file is " + std::to_string(size) + " bytes, over the limit of " +
+                   std::to_string(max_bytes) + " bytes",
+               {"split the file, or keep large data in a dataset file, which is streamed"});
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) fail_input(display_path(path) + ": cannot open: " + std::strerror(errno));
+  std::string content;
+  content.resize(static_cast<std::size_t>(size));
+  in.read(content.data(), static_cast<std::streamsize>(content.size()));
+  content.resize(static_cast<std::size_t>(in.gcount()));
+  return content;
+}
+
+void write_file_atomic(const fs::path& path, std::string_view content) {
+  auto tmp = path;
+  tmp += ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) fail_input(display_path(path) + ": cannot write: " + std::strerror(errno));
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    if (!out) fail_input(display_path(path) + ": write failed: " + std::strerror(errno));
+  }
+  std::error_code ec;
+  fs::rename(tmp, path, ec);
+  if (ec) fail_input(display_path(path) + ": cannot rename into place: " + ec.message());
+}
+
+std::string display_path(const fs::path& path) {
+  std::error_code ec;
+  if (path.is_relative()) return path.lexically_normal().string();
+  auto rel = fs::relative(path, fs::current_path(ec), ec);
+  if (!ec && !rel.empty() && rel.string().rfind("..", 0) != 0) return rel.string();
+  return path.string();
+}
+
+}  // namespace genops::core
