@@ -1,0 +1,84 @@
+#include "cli/app.hpp"
+
+#include <iostream>
+
+#include "cli/commands/commands.hpp"
+#include "cli/context.hpp"
+#include "cli/version.hpp"
+#include "core/error.hpp"
+#include "core/redact.hpp"
+
+namespace genops::cli {
+
+std::string example(std::initializer_list<const char*> lines) {
+  std::string out = "\nExample:";
+  for (const char* line : lines) out += std::string("\n  ") + line;
+  return out;
+}
+
+namespace {
+
+void build(CLI::App& app, Context& ctx) {
+  app.set_version_flag("--version", std::string("genops ") + k_version);
+  app.add_option("--project", ctx.options.project_dir, "Project directory holding genops.yaml (default: search upwards)");
+  app.add_option("--store", ctx.options.store, "Lineage store file (overrides genops.yaml and GENOPS_STORE)");
+  app.require_subcommand(1);
+  app.footer(example({"genops init demo && cd demo", "genops prompt add prompts/*.yaml -m \"first version\"",
+                      "genops prompt render support-answer --var question=\"How do I get a refund?\""}));
+
+  add_init_command(app, ctx);
+  auto* prompt = app.add_subcommand("prompt", "Versioned prompt templates: add, list, show, log, label, render, diff");
+  prompt->require_subcommand(1);
+  prompt->footer(example({"genops prompt add prompts/support-answer.yaml -m \"tighter tone\" --label production",
+                          "genops prompt diff support-answer@1 support-answer@2"}));
+  add_prompt_add_command(*prompt, ctx);
+  add_prompt_query_commands(*prompt, ctx);
+  add_prompt_label_command(*prompt, ctx);
+  add_prompt_render_command(*prompt, ctx);
+  add_prompt_diff_command(*prompt, ctx);
+  add_config_commands(app, ctx);
+  add_store_commands(app, ctx);
+}
+
+int usage_error(const CLI::ParseError& e, const CLI::App& app) {
+  std::string message = e.what();
+  std::cerr << "genops: error: " << message << '\n';
+  std::string path = "genops";
+  for (const auto* sub = &app; sub;) {
+    auto subs = sub->get_subcommands();
+    if (subs.empty()) break;
+    sub = subs.front();
+    path += " " + sub->get_name();
+  }
+  std::cerr << "  hint: see " << path << " --help\n";
+  return core::exit_code(core::ErrorKind::usage);
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  Context ctx;
+  CLI::App app{"genops: versioned prompts, chains, evals and skew checks for LLM features", "genops"};
+  try {
+    build(app, ctx);
+    app.parse(argc, argv);
+    return 0;
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) return app.exit(e);
+    return usage_error(e, app);
+  } catch (const core::Error& e) {
+    std::cerr << core::redact(e.format());
+    return core::exit_code(e.kind());
+  } catch (const std::exception& e) {
+    std::cerr << "genops: internal error: " << core::redact(e.what()) << "\n  hint: this is a bug; please report it\n";
+    return core::exit_code(core::ErrorKind::internal);
+  }
+}
+
+}  // namespace genops::cli

@@ -1,0 +1,22 @@
+#pragma once
+// Each command file registers its subcommands on the CLI11 app. The table
+// of them is in cli/app.cpp.
+#include <CLI/CLI.hpp>
+
+#include "cli/context.hpp"
+
+namespace genops::cli {
+
+void add_init_command(CLI::App& app, Context& ctx);
+void add_prompt_add_command(CLI::App& prompt, Context& ctx);
+void add_prompt_query_commands(CLI::App& prompt, Context& ctx);   // list, show, log
+void add_prompt_label_command(CLI::App& prompt, Context& ctx);
+void add_prompt_render_command(CLI::App& prompt, Context& ctx);
+void add_prompt_diff_command(CLI::App& prompt, Context& ctx);
+void add_config_commands(CLI::App& app, Context& ctx);
+void add_store_commands(CLI::App& app, Context& ctx);
+
+// "Example:\n  <lines>" for a command's footer.
+std::string example(std::initializer_list<const char*> lines);
+
+}  // namespace genops::cli

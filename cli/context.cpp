@@ -1,0 +1,45 @@
+#include "cli/context.hpp"
+
+#include <cstdio>
+
+#include "core/strings.hpp"
+
+namespace genops::cli {
+
+core::config::ProjectOptions Context::project_options() const {
+  core::config::ProjectOptions o;
+  if (!options.project_dir.empty()) o.project_dir = options.project_dir;
+  if (!options.store.empty()) o.store = options.store;
+  return o;
+}
+
+const core::config::Project& Context::project() {
+  if (!m_project) m_project = core::config::load_project(project_options(), core::config::Require::project);
+  return *m_project;
+}
+
+const core::config::Project& Context::project_or_defaults() {
+  if (!m_project) m_project = core::config::load_project(project_options(), core::config::Require::store_only);
+  return *m_project;
+}
+
+core::lineage::Store& Context::store() {
+  if (!m_store) m_store = std::make_unique<core::lineage::Store>(project().store_path);
+  return *m_store;
+}
+
+std::string Context::author() {
+  if (auto a = core::config::process_env("GENOPS_AUTHOR")) return *a;
+  if (std::FILE* pipe = popen("git config user.name 2>/dev/null", "r")) {
+    char buf[256];
+    std::string name;
+    while (std::fgets(buf, sizeof buf, pipe)) name += buf;
+    pclose(pipe);
+    name = core::trim(name);
+    if (!name.empty()) return name;
+  }
+  if (auto u = core::config::process_env("USER")) return *u;
+  return "unknown";
+}
+
+}  // namespace genops::cli

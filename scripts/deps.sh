@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The Debian packages genops builds, tests and runs with; installs the missing ones.
+# Sourced by scripts/quickstart and scripts/test.
+genops_packages=(
+  build-essential cmake ninja-build pkg-config git
+  libcli11-dev libyaml-cpp-dev libsqlite3-dev sqlite3 libcurl4-openssl-dev nlohmann-json3-dev doctest-dev
+  libkainjow-mustache-dev libdtl-dev libssl-dev libutf8proc-dev libstemmer-dev libxxhash-dev
+  libcpp-httplib-dev libhnswlib-dev libfmt-dev jq util-linux time python3
+)
+
+genops_install_missing() {
+  local missing=()
+  for p in "${genops_packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  ((${#missing[@]} == 0)) && return 0
+  echo "installing: ${missing[*]}"
+  local sudo=()
+  [[ $(id -u) -ne 0 ]] && sudo=(sudo)
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The architecture as a test: the dependency direction of STYLE.md
+# (cli -> {chains, eval, providers} -> core) and each third-party header's one home.
+set -uo pipefail
+root=${1:-$(cd "$(dirname "$0")/.." && pwd)}
+cd "$root" || exit 2
+failures=0
+fail() { echo "layering: $*"; failures=$((failures + 1)); }
+
+sources() { find "$@" -type f \( -name '*.cpp' -o -name '*.hpp' -o -name '*.h' \) 2>/dev/null; }
+
+# 1. Dependency direction between our own folders.
+check_folder() {  # folder, forbidden folders...
+  local dir=$1; shift
+  for other in "$@"; do
+    while IFS= read -r hit; do
+      fail "$hit: $dir/ must not include $other/ (direction: cli -> chains/eval/providers -> core)"
+    done < <(sources "$dir" | xargs -r grep -nE "#include *\"$other/" 2>/dev/null)
+  done
+}
+check_folder core providers chains eval cli tests
+check_folder providers chains eval cli
+check_folder chains providers eval cli
+check_folder eval providers chains cli
+
+# 2. Each third-party header has one home.
+check_home() {  # include regex, allowed path regex, library
+  local pattern=$1 home=$2 lib=$3
+  while IFS= read -r hit; do
+    local file=${hit%%:*}
+    [[ $file =~ $home ]] || fail "$hit: $lib may be included only under $home"
+  done < <(sources core providers chains eval cli | xargs -r grep -nE "#include *[<\"]$pattern" 2>/dev/null)
+}
+check_home 'curl/' '^providers/http/' libcurl
+check_home 'yaml-cpp/' '^core/yaml/' yaml-cpp
+check_home 'sqlite3\.h' '^core/lineage/' SQLite
+check_home 'CLI/' '^cli/' CLI11
+check_home 'kainjow/' '^core/prompt/template\.cpp$' kainjow-mustache
+check_home 'dtl/' '^core/prompt/diff\.cpp$' dtl
+check_home 'openssl/' '^core/hash\.cpp$' OpenSSL
+check_home 'httplib\.h' '^tests/support/' cpp-httplib
+check_home 'libstemmer\.h' '^eval/metrics/' libstemmer
+check_home 'xxhash\.h' '^providers/hash_embed/' xxhash
+
+# 3. main is one line.
+lines=$(grep -cvE '^\s*$|^\s*#include|^\s*//' cli/main.cpp)
+((lines == 1)) || fail "cli/main.cpp: main must be one line (found $lines lines of code)"
+
+if ((failures)); then
+  echo "layering: $failures problem(s)"
+  exit 1
+fi
+echo "layering: ok"
