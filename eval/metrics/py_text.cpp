@@ -1,0 +1,205 @@
+#include "eval/metrics/py_text.hpp"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <array>
+
+namespace genops::eval::metrics {
+namespace {
+
+constexpr char32_t k_replacement = 0xFFFD;
+
+// Decodes the code point at `pos`; returns its byte length (1 for an invalid byte).
+std::size_t decode_at(std::string_view text, std::size_t pos, char32_t& code_point) {
+  const auto byte = static_cast<unsigned char>(text[pos]);
+  if (byte < 0x80) {
+    code_point = byte;
+    return 1;
+  }
+  utf8proc_int32_t value = 0;
+  const auto* start = reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos);
+  const auto length = utf8proc_iterate(start, static_cast<utf8proc_ssize_t>(text.size() - pos), &value);
+  if (length <= 0) {
+    code_point = k_replacement;
+    return 1;
+  }
+  code_point = static_cast<char32_t>(value);
+  return static_cast<std::size_t>(length);
+}
+
+utf8proc_category_t category_of(char32_t code_point) {
+  return utf8proc_category(static_cast<utf8proc_int32_t>(code_point));
+}
+
+// Unicode's Cased property, approximated by the letter categories that carry case.
+bool is_cased(char32_t code_point) {
+  const auto category = category_of(code_point);
+  return category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LL ||
+         category == UTF8PROC_CATEGORY_LT;
+}
+
+// Unicode's Case_Ignorable property: marks, format characters, modifiers and the
+// word-internal punctuation of Word_Break MidLetter/MidNumLet/Single_Quote.
+bool is_case_ignorable(char32_t code_point) {
+  static constexpr std::array<char32_t, 17> k_mid_letters = {
+      0x27,   0x2E,   0x3A,   0xB7,   0x387,  0x55F,  0x5F4,  0x2018, 0x2019,
+      0x2024, 0x2027, 0xFE13, 0xFE52, 0xFE55, 0xFF07, 0xFF0E, 0xFF1A};
+  if (std::find(k_mid_letters.begin(), k_mid_letters.end(), code_point) != k_mid_letters.end()) {
+    return true;
+  }
+  const auto category = category_of(code_point);
+  return category == UTF8PROC_CATEGORY_MN || category == UTF8PROC_CATEGORY_ME ||
+         category == UTF8PROC_CATEGORY_CF || category == UTF8PROC_CATEGORY_LM ||
+         category == UTF8PROC_CATEGORY_SK;
+}
+
+// CPython's Final_Sigma test: a cased letter before (skipping case-ignorables)
+// and no cased letter after (skipping case-ignorables).
+bool is_final_sigma(const std::u32string& text, std::size_t index) {
+  std::size_t before = index;
+  while (before > 0 && is_case_ignorable(text[before - 1])) {
+    --before;
+  }
+  if (before == 0 || !is_cased(text[before - 1])) {
+    return false;
+  }
+  std::size_t after = index + 1;
+  while (after < text.size() && is_case_ignorable(text[after])) {
+    ++after;
+  }
+  return after == text.size() || !is_cased(text[after]);
+}
+
+}  // namespace
+
+std::u32string decode_utf8(std::string_view text) {
+  std::u32string out;
+  out.reserve(text.size());
+  for (std::size_t pos = 0; pos < text.size();) {
+    char32_t code_point = 0;
+    pos += decode_at(text, pos, code_point);
+    out.push_back(code_point);
+  }
+  return out;
+}
+
+void append_utf8(std::string& out, char32_t code_point) {
+  if (code_point < 0x80) {
+    out.push_back(static_cast<char>(code_point));
+    return;
+  }
+  std::array<utf8proc_uint8_t, 4> buffer{};
+  const auto length = utf8proc_encode_char(static_cast<utf8proc_int32_t>(code_point), buffer.data());
+  out.append(reinterpret_cast<const char*>(buffer.data()), static_cast<std::size_t>(length));
+}
+
+std::string encode_utf8(std::u32string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char32_t code_point : text) {
+    append_utf8(out, code_point);
+  }
+  return out;
+}
+
+std::size_t count_code_points(std::string_view text) {
+  std::size_t count = 0;
+  for (std::size_t pos = 0; pos < text.size(); ++count) {
+    char32_t code_point = 0;
+    pos += decode_at(text, pos, code_point);
+  }
+  return count;
+}
+
+bool is_py_space(char32_t c) {
+  if (c <= 0x20) {
+    return c == 0x20 || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F);
+  }
+  return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
+         c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+std::vector<std::string_view> py_split(std::string_view text) {
+  std::vector<std::string_view> words;
+  std::size_t word_start = std::string_view::npos;
+  for (std::size_t pos = 0; pos < text.size();) {
+    char32_t code_point = 0;
+    const std::size_t length = decode_at(text, pos, code_point);
+    if (is_py_space(code_point)) {
+      if (word_start != std::string_view::npos) {
+        words.push_back(text.substr(word_start, pos - word_start));
+        word_start = std::string_view::npos;
+      }
+    } else if (word_start == std::string_view::npos) {
+      word_start = pos;
+    }
+    pos += length;
+  }
+  if (word_start != std::string_view::npos) {
+    words.push_back(text.substr(word_start));
+  }
+  return words;
+}
+
+std::string py_join_split(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const auto word : py_split(text)) {
+    if (!out.empty()) {
+      out.push_back(' ');
+    }
+    out.append(word);
+  }
+  return out;
+}
+
+std::string_view py_rstrip(std::string_view text) {
+  std::size_t end = 0;
+  for (std::size_t pos = 0; pos < text.size();) {
+    char32_t code_point = 0;
+    pos += decode_at(text, pos, code_point);
+    if (!is_py_space(code_point)) {
+      end = pos;
+    }
+  }
+  return text.substr(0, end);
+}
+
+std::string py_lower(std::string_view text) {
+  const std::u32string code_points = decode_utf8(text);
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < code_points.size(); ++i) {
+    const char32_t c = code_points[i];
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
+    } else if (c == 0x130) {  // LATIN CAPITAL LETTER I WITH DOT ABOVE: the one full mapping
+      out.push_back('i');
+      append_utf8(out, 0x307);
+    } else if (c == 0x3A3) {  // GREEK CAPITAL LETTER SIGMA
+      append_utf8(out, is_final_sigma(code_points, i) ? 0x3C2 : 0x3C3);
+    } else {
+      append_utf8(out, static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c))));
+    }
+  }
+  return out;
+}
+
+bool is_number(char32_t code_point) {
+  const auto category = category_of(code_point);
+  return category == UTF8PROC_CATEGORY_ND || category == UTF8PROC_CATEGORY_NL ||
+         category == UTF8PROC_CATEGORY_NO;
+}
+
+bool is_punctuation(char32_t code_point) {
+  const auto category = category_of(code_point);
+  return category >= UTF8PROC_CATEGORY_PC && category <= UTF8PROC_CATEGORY_PO;
+}
+
+bool is_symbol(char32_t code_point) {
+  const auto category = category_of(code_point);
+  return category >= UTF8PROC_CATEGORY_SM && category <= UTF8PROC_CATEGORY_SO;
+}
+
+}  // namespace genops::eval::metrics

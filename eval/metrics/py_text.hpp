@@ -1,0 +1,48 @@
+#pragma once
+// The few Python 3 `str` semantics the reference metrics depend on (sacreBLEU and
+// rouge-score are Python): code points, str.isspace, str.split(), str.rstrip(),
+// str.lower(). Reproducing them exactly is what makes our scores equal theirs.
+// The only user of utf8proc in genops.
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace genops::eval::metrics {
+
+// Decodes UTF-8 into code points. Each invalid byte becomes U+FFFD (input files
+// are validated before they reach a metric; this only keeps library calls total).
+std::u32string decode_utf8(std::string_view text);
+
+// Encodes code points as UTF-8.
+std::string encode_utf8(std::u32string_view text);
+void append_utf8(std::string& out, char32_t code_point);
+
+// The number of code points in UTF-8 `text` (invalid bytes count one each).
+std::size_t count_code_points(std::string_view text);
+
+// Python's str.isspace() for one code point (Unicode White_Space as CPython
+// defines it, including U+001C..U+001F and U+0085).
+bool is_py_space(char32_t code_point);
+
+// Python's str.split() with no argument: the non-empty runs between whitespace.
+// The views point into `text`.
+std::vector<std::string_view> py_split(std::string_view text);
+
+// Python's ' '.join(text.split()).
+std::string py_join_split(std::string_view text);
+
+// Python's str.rstrip() with no argument.
+std::string_view py_rstrip(std::string_view text);
+
+// Python's str.lower(): simple lower-case mapping plus CPython's two special
+// cases, U+0130 -> "i\u0307" and the Greek final sigma.
+std::string py_lower(std::string_view text);
+
+// Unicode general-category groups used by sacreBLEU's `intl` tokenizer
+// (\p{N}, \p{P}, \p{S} in the Python `regex` module).
+bool is_number(char32_t code_point);
+bool is_punctuation(char32_t code_point);
+bool is_symbol(char32_t code_point);
+
+}  // namespace genops::eval::metrics
