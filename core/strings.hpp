@@ -16,7 +16,8 @@ std::string join(std::span<const std::string> parts, std::string_view sep);
 bool starts_with(std::string_view text, std::string_view prefix);
 std::string to_lower(std::string_view text);
 
-// Levenshtein distance in bytes, for did-you-mean on ASCII identifiers.
+// Edit distance in bytes counting adjacent transpositions as one edit
+// (optimal string alignment), for did-you-mean on ASCII identifiers.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
 // The closest candidate to `word` when it is close enough to be a likely typo.

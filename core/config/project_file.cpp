@@ -73,7 +73,7 @@ ProviderConfig parse_provider(const Project& project, const std::string& name, c
     p.api_key_env = n->as_string();
     static const std::regex k_env("[A-Za-z_][A-Za-z0-9_]*");
     if (!std::regex_match(p.api_key_env, k_env))
-      n->fail("expected the NAME of an environment variable, got " + quote(p.api_key_env, 12),
+      n->fail("expected the NAME of an environment variable (letters, digits, _), not a value",
               {"keys are never written in files: export OPENAI_API_KEY=... and write api_key_env: OPENAI_API_KEY"});
   }
   if (const auto* n = node.find("ca_bundle")) p.ca_bundle = (project.root / n->as_string()).string();

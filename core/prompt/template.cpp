@@ -22,7 +22,11 @@ mustache::data to_data(const nlohmann::json& value) {
       for (const auto& item : value) list.push_back(to_data(item));
       return list;
     }
-    case nlohmann::json::value_t::string: return mustache::data(value.get<std::string>());
+    case nlohmann::json::value_t::string: {
+      // An empty string is falsy in sections, as in mustache.js: {{#context}}…{{/context}}.
+      const auto& text = value.get_ref<const std::string&>();
+      return text.empty() ? mustache::data(false) : mustache::data(text);
+    }
     case nlohmann::json::value_t::boolean: return mustache::data(value.get<bool>());
     case nlohmann::json::value_t::null: return mustache::data(false);
     default: return mustache::data(value.dump());
@@ -66,7 +70,7 @@ Expected<std::vector<TemplateVariable>> scan_template(std::string_view text) {
       close = trim_tag(inner.substr(space + 1));
       continue;
     }
-    bool sigil_tag = sigil == '#' || sigil == '^' || sigil == '/' || sigil == '&' || sigil == '>';
+    bool sigil_tag = !triple && (sigil == '#' || sigil == '^' || sigil == '/' || sigil == '&' || sigil == '>');
     std::string name = trim_tag(sigil_tag ? std::string_view(tag).substr(1) : std::string_view(tag));
     if (name.empty()) return unexpected("empty tag name at offset " + std::to_string(start));
     if (sigil == '>') continue;  // partials are not supported; rendered empty
