@@ -1,0 +1,140 @@
+#include <doctest/doctest.h>
+
+#include "core/error.hpp"
+#include "core/redact.hpp"
+#include "providers/describe.hpp"
+#include "tests/support/temp_dir.hpp"
+#include "tests/unit/providers/provider_test_support.hpp"
+
+using namespace genops;
+using namespace genops::test;
+using core::llm::Response;
+
+namespace {
+
+core::config::ProviderConfig provider(std::string kind, std::string model = "m") {
+  core::config::ProviderConfig config;
+  config.name = "p";
+  config.kind = std::move(kind);
+  config.model = std::move(model);
+  return config;
+}
+
+std::string error_of(const core::config::ProviderConfig& config, const providers::ClientDeps& deps) {
+  try {
+    providers::make_client(config, deps);
+  } catch (const core::Error& e) {
+    std::string text = e.what();
+    for (const auto& hint : e.hints()) text += " | hint: " + hint;
+    return text;
+  }
+  return "no error";
+}
+
+}  // namespace
+
+TEST_CASE("registry: configuration errors name what to fix") {
+  KindFixture f;
+  SUBCASE("an unknown kind suggests the closest") {
+    CHECK(error_of(provider("openia"), f.deps()) ==
+          "providers.p.kind: unknown provider kind \"openia\" | hint: did you mean \"openai\"?");
+  }
+  SUBCASE("a configured key variable that is not set") {
+    auto config = f.config("openai", "m", "/v1");
+    config.api_key_env = "MY_OPENAI_KEY";
+    CHECK(error_of(config, f.deps()) ==
+          "providers.p: environment variable MY_OPENAI_KEY is not set | hint: export MY_OPENAI_KEY=... "
+          "(keys are read from the environment, never from genops.yaml)");
+    f.env["MY_OPENAI_KEY"] = "";
+    CHECK(error_of(config, f.deps()).find("MY_OPENAI_KEY is not set") != std::string::npos);
+  }
+  SUBCASE("the vendor endpoint needs OPENAI_API_KEY even without api_key_env") {
+    CHECK(error_of(provider("openai", "gpt-4o-mini"), f.deps()).rfind(
+              "providers.p: environment variable OPENAI_API_KEY is not set | hint: export OPENAI_API_KEY=...", 0) == 0);
+  }
+  SUBCASE("a model is required for HTTP kinds") {
+    CHECK(error_of(f.config("ollama", ""), f.deps()) == "providers.p.model: required for kind ollama");
+  }
+}
+
+TEST_CASE("registry: a resolved key is registered for redaction") {
+  KindFixture f;
+  const std::string key = "sk-registry-canary-42";
+  f.env["OPENAI_API_KEY"] = key;
+  auto client = providers::make_client(provider("openai", "gpt-4o-mini"), f.deps());
+  CHECK(core::redact("leak " + key) == "leak [REDACTED]");
+}
+
+TEST_CASE("describe_provider: what providers list shows") {
+  std::map<std::string, std::string> env = {{"OPENAI_API_KEY", "sk-x"}};
+  providers::EnvLookup getenv = [&](std::string_view name) -> std::optional<std::string> {
+    auto it = env.find(std::string(name));
+    return it == env.end() ? std::nullopt : std::optional<std::string>(it->second);
+  };
+  auto gpt = providers::describe_provider(provider("openai", "gpt-4o-mini"), getenv);
+  CHECK(gpt.base_url == "https://api.openai.com/v1");
+  CHECK(gpt.key_env == "OPENAI_API_KEY");
+  CHECK(gpt.key_status == providers::KeyStatus::set);
+  CHECK_FALSE(gpt.offline);
+
+  auto claude = providers::describe_provider(provider("anthropic"), getenv);
+  CHECK(claude.key_env == "ANTHROPIC_API_KEY");
+  CHECK(claude.key_status == providers::KeyStatus::missing);
+
+  auto vllm = provider("openai");
+  vllm.base_url = "http://user:secret@127.0.0.1:8000/v1/?api_key=abc";
+  auto local = providers::describe_provider(vllm, getenv);
+  CHECK(local.key_status == providers::KeyStatus::not_needed);
+  CHECK(local.base_url.find("secret") == std::string::npos);
+  CHECK(local.base_url.find("abc") == std::string::npos);
+
+  auto mock = providers::describe_provider(provider("mock"), getenv);
+  CHECK(mock.offline);
+  CHECK(mock.base_url == "");
+  CHECK(providers::to_string(providers::KeyStatus::not_needed) == "not needed");
+}
+
+TEST_CASE("check_provider: one minimal request, or one embedding") {
+  KindFixture f;
+  f.server.push(Reply::json(200, R"({"model": "m-2", "choices": [{"index": 0, "finish_reason": "stop",
+    "message": {"role": "assistant", "content": "ok"}}], "usage": {"prompt_tokens": 9, "completion_tokens": 1}})"));
+  auto result = providers::check_provider(f.config("openai", "m", "/v1"), f.deps());
+  REQUIRE(std::holds_alternative<Response>(result.outcome));
+  CHECK(std::get<Response>(result.outcome).model == "m-2");
+  auto body = f.body();
+  CHECK(body["max_tokens"] == 16);
+  CHECK(body["temperature"] == 0.0);
+  CHECK(body["messages"][0]["content"] == "Reply with the single word: ok");
+
+  auto embed = providers::check_provider(provider("hash-embed", ""), {});
+  REQUIRE(std::holds_alternative<Response>(embed.outcome));
+  CHECK(embed.dims == 512);
+
+  f.server.push(Reply::json(401, R"({"error": {"message": "no"}})"));
+  auto failed = providers::check_provider(f.config("openai", "m", "/v1"), f.deps());
+  CHECK(std::get<core::llm::Failure>(failed.outcome).kind == core::llm::FailureKind::auth);
+}
+
+TEST_CASE("core::config::provider_keys: the keys each kind accepts") {
+  const auto* openai = core::config::provider_keys("openai");
+  REQUIRE(openai);
+  for (auto key : {"kind", "model", "base_url", "api_key_env", "ca_bundle", "concurrency", "timeout", "max_retries",
+                   "requests_per_minute", "tokens_per_minute"})
+    CHECK(std::find(openai->begin(), openai->end(), key) != openai->end());
+  auto has = [](const char* kind, const char* key) {
+    const auto* keys = core::config::provider_keys(kind);
+    return keys && std::find(keys->begin(), keys->end(), key) != keys->end();
+  };
+  CHECK(has("anthropic", "anthropic_version"));
+  CHECK(has("ollama", "keep_alive"));
+  CHECK(has("mock", "responses"));
+  CHECK(has("hash-embed", "dims"));
+  CHECK(has("echo", "mode"));
+  CHECK_FALSE(has("mock", "api_key_env"));
+  CHECK_FALSE(has("openai", "api_key"));  // literal keys are never accepted
+  CHECK(core::config::provider_keys("nope") == nullptr);
+  for (const auto& kind : core::config::provider_kinds()) {
+    CHECK(core::config::provider_keys(kind) != nullptr);
+    CHECK(providers::find_kind(kind) != nullptr);
+  }
+}
