@@ -64,6 +64,12 @@ expect_eq "$(jq '[.messages[].lines[] | select(.op == "+")] | length' <<<"$out")
 run genops prompt diff support-answer@2 support-answer@production
 expect_exit 0; expect_out_contains "identical"
 
+case_ "colour on a terminal, never with NO_COLOR"
+run script -qec "env -u NO_COLOR TERM=xterm $GENOPS_BIN prompt diff support-answer@1 support-answer@2" /dev/null
+expect_exit 0; expect_out_contains $'\x1b[32m+Answer only'
+run script -qec "env NO_COLOR=1 TERM=xterm $GENOPS_BIN prompt diff support-answer@1 support-answer@2" /dev/null
+expect_exit 0; expect_out_lacks $'\x1b['
+
 case_ "render by label"
 run genops prompt render support-answer@production --var question="How do I get a refund?"
 expect_exit 0

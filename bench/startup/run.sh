@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Startup benchmark (DESIGN §7): `genops --version` and `genops prompt list`
+# on a store with 10,000 prompt versions (100 prompts x 100 versions).
+# Usage: bench/startup/run.sh [path/to/genops]   (default: build/release/genops)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+genops=${1:-$root/build/release/genops}
+[[ -x $genops ]] || { echo "build the release binary first: cmake --preset release && cmake --build --preset release"; exit 2; }
+work=$(mktemp -d "${TMPDIR:-/tmp}/genops-bench-XXXXXX")
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+export GENOPS_AUTHOR=bench
+"$genops" init proj >/dev/null
+cd proj
+mkdir -p many
+echo "seeding 10,000 versions..."
+seed_start=$(date +%s.%N)
+for v in $(seq 1 100); do
+  for p in $(seq 1 100); do
+    printf 'version: 1\nname: p%03d\ninputs:\n  q: {type: string}\ntemplate: "v%d {{q}}"\n' "$p" "$v" >"many/p$p.yaml"
+  done
+  "$genops" prompt add many/*.yaml -m "v$v" >/dev/null
+done
+seed_end=$(date +%s.%N)
+echo "seeded in $(echo "$seed_end - $seed_start" | bc) s (100 prompt add calls of 100 files each)"
+"$genops" store info | head -3
+
+if command -v hyperfine >/dev/null; then
+  hyperfine -N --warmup 5 --runs 50 "$genops --version" "$genops prompt list" "$genops prompt list --json" \
+    "$genops prompt show p050@100" "$genops prompt log p050"
+else
+  for cmd in "--version" "prompt list"; do
+    start=$(date +%s%N)
+    for _ in $(seq 1 50); do "$genops" $cmd >/dev/null; done
+    end=$(date +%s%N)
+    echo "genops $cmd: $(((end - start) / 50000)) us per run (mean of 50)"
+  done
+fi
