@@ -5,51 +5,23 @@
 #include <cmath>
 #include <cstdlib>
 #include <numeric>
-#include <unordered_map>
 
 #include "core/error.hpp"
 #include "core/strings.hpp"
+#include "eval/metrics/joined_tokens.hpp"
+#include "eval/metrics/ngram_table.hpp"
 #include "eval/metrics/py_text.hpp"
 #include "eval/metrics/signature.hpp"
 
 namespace genops::eval::metrics {
 namespace {
 
-using NgramCounts = std::unordered_map<std::string_view, std::int64_t>;
+using NgramCounts = NgramTable<std::string_view>;
 
-// A tokenized segment: tokens joined by single spaces, so every n-gram is a
-// contiguous substring and equal substrings are equal token tuples.
-struct TokenizedSegment {
-  std::string text;
-  std::vector<std::size_t> starts;
-  std::vector<std::size_t> ends;
-
-  std::size_t size() const { return starts.size(); }
-  std::string_view ngram(std::size_t first, std::size_t n) const {
-    return std::string_view(text).substr(starts[first], ends[first + n - 1] - starts[first]);
-  }
-};
-
-TokenizedSegment preprocess(std::string_view segment, const BleuOptions& options) {
-  TokenizedSegment out;
+void preprocess(std::string_view segment, const BleuOptions& options, JoinedTokens& out) {
   const std::string lowered = options.lowercase ? py_lower(segment) : std::string();
   const std::string_view text = options.lowercase ? std::string_view(lowered) : segment;
-  out.text = tokenize_bleu(py_rstrip(text), options.tokenize);
-  for (std::size_t pos = 0; pos < out.text.size();) {
-    const std::size_t end = std::min(out.text.find(' ', pos), out.text.size());
-    out.starts.push_back(pos);
-    out.ends.push_back(end);
-    pos = end + 1;
-  }
-  return out;
-}
-
-void count_ngrams(const TokenizedSegment& segment, int max_order, NgramCounts& counts) {
-  for (std::size_t n = 1; n <= static_cast<std::size_t>(max_order) && n <= segment.size(); ++n) {
-    for (std::size_t i = 0; i + n <= segment.size(); ++i) {
-      ++counts[segment.ngram(i, n)];
-    }
-  }
+  out.assign(tokenize_bleu(py_rstrip(text), options.tokenize));
 }
 
 // sacreBLEU's _get_closest_ref_len: the nearest length, the shorter on a tie.
@@ -111,47 +83,64 @@ BleuStats& BleuStats::operator+=(const BleuStats& other) {
   return *this;
 }
 
-BleuStats bleu_segment_stats(std::string_view hypothesis, std::span<const std::string> references,
-                             const BleuOptions& options) {
-  const auto order = static_cast<std::size_t>(options.max_ngram_order);
-  std::vector<TokenizedSegment> refs;
-  refs.reserve(references.size());
-  std::vector<std::int64_t> ref_lens;
+namespace {
+
+// Reusable buffers, so a corpus allocates once rather than per segment.
+struct BleuScratch {
+  std::vector<JoinedTokens> refs;
+  JoinedTokens hyp;
   NgramCounts ref_counts;
   NgramCounts one_ref;
-  for (const auto& reference : references) {
-    refs.push_back(preprocess(reference, options));
-    ref_lens.push_back(static_cast<std::int64_t>(refs.back().size()));
+};
+
+BleuStats segment_stats(std::string_view hypothesis, std::span<const std::string> references,
+                        const BleuOptions& options, BleuScratch& scratch) {
+  const auto order = static_cast<std::size_t>(options.max_ngram_order);
+  // The n-gram views point into these strings: size them before taking any.
+  if (scratch.refs.size() < references.size()) {
+    scratch.refs.resize(references.size());
+  }
+  std::vector<std::int64_t> ref_lens;
+  for (std::size_t r = 0; r < references.size(); ++r) {
+    JoinedTokens& ref = scratch.refs[r];
+    preprocess(references[r], options, ref);
+    ref_lens.push_back(static_cast<std::int64_t>(ref.size()));
     // Across references an n-gram may be matched as often as its largest count.
-    NgramCounts& target = refs.size() == 1 ? ref_counts : one_ref;
-    target.clear();
-    count_ngrams(refs.back(), options.max_ngram_order, target);
-    if (refs.size() > 1) {
-      for (const auto& [ngram, count] : one_ref) {
-        auto& merged = ref_counts[ngram];
-        merged = std::max(merged, count);
-      }
+    NgramCounts& target = r == 0 ? scratch.ref_counts : scratch.one_ref;
+    target.reset(ref.size() * order);
+    ref.for_each_ngram(order, [&](std::string_view ngram, std::uint64_t hash, int n) { ++target.at(ngram, hash, n); });
+    if (r > 0) {
+      scratch.one_ref.for_each([&](const NgramCounts::Entry& entry) {
+        auto& merged = scratch.ref_counts.at(entry.key, entry.hash, entry.order);
+        merged = std::max(merged, entry.count);
+      });
     }
   }
-  const TokenizedSegment hyp = preprocess(hypothesis, options);
+  preprocess(hypothesis, options, scratch.hyp);
   BleuStats stats;
-  stats.sys_len = static_cast<std::int64_t>(hyp.size());
+  stats.sys_len = static_cast<std::int64_t>(scratch.hyp.size());
   stats.ref_len = closest_ref_len(stats.sys_len, ref_lens);
   stats.correct.assign(order, 0);
   stats.total.assign(order, 0);
   // Counting each hypothesis occurrence against a decreasing reference budget
   // sums min(hyp count, ref count) per distinct n-gram, as sacreBLEU does.
-  for (std::size_t n = 1; n <= order && n <= hyp.size(); ++n) {
-    for (std::size_t i = 0; i + n <= hyp.size(); ++i) {
-      ++stats.total[n - 1];
-      const auto found = ref_counts.find(hyp.ngram(i, n));
-      if (found != ref_counts.end() && found->second > 0) {
-        --found->second;
-        ++stats.correct[n - 1];
-      }
+  scratch.hyp.for_each_ngram(order, [&](std::string_view ngram, std::uint64_t hash, int n) {
+    const auto index = static_cast<std::size_t>(n - 1);
+    ++stats.total[index];
+    if (auto* found = scratch.ref_counts.find(ngram, hash); found != nullptr && found->count > 0) {
+      --found->count;
+      ++stats.correct[index];
     }
-  }
+  });
   return stats;
+}
+
+}  // namespace
+
+BleuStats bleu_segment_stats(std::string_view hypothesis, std::span<const std::string> references,
+                             const BleuOptions& options) {
+  BleuScratch scratch;
+  return segment_stats(hypothesis, references, options, scratch);
 }
 
 BleuScore compute_bleu(const BleuStats& stats, const BleuOptions& options) {
@@ -217,8 +206,9 @@ BleuScore corpus_bleu(std::span<const std::string> hypotheses,
   BleuStats sum;
   sum.correct.assign(static_cast<std::size_t>(options.max_ngram_order), 0);
   sum.total.assign(static_cast<std::size_t>(options.max_ngram_order), 0);
+  BleuScratch scratch;
   for (std::size_t i = 0; i < hypotheses.size(); ++i) {
-    sum += bleu_segment_stats(hypotheses[i], references[i], options);
+    sum += segment_stats(hypotheses[i], references[i], options, scratch);
   }
   return compute_bleu(sum, options);
 }
@@ -231,7 +221,10 @@ BleuScore sentence_bleu(std::string_view hypothesis, std::span<const std::string
 std::string bleu_signature(const BleuOptions& options, std::string_view nrefs) {
   std::string smooth(bleu_smoothing_name(options.smooth_method));
   if (options.smooth_method == BleuSmoothing::floor || options.smooth_method == BleuSmoothing::add_k) {
-    smooth += "[" + format_fixed(options.smooth_value.value_or(default_smooth_value(options.smooth_method)), 2) + "]";
+    // Appended piecewise: GCC 12 at -O3 warns (-Wrestrict, a false positive) on "[" + string.
+    smooth += '[';
+    smooth += format_fixed(options.smooth_value.value_or(default_smooth_value(options.smooth_method)), 2);
+    smooth += ']';
   }
   return "nrefs:" + std::string(nrefs) + "|case:" + (options.lowercase ? "lc" : "mixed") +
          "|eff:" + (options.effective_order ? "yes" : "no") + "|tok:" +

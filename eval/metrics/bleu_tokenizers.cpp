@@ -8,8 +8,26 @@
 namespace genops::eval::metrics {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_period_or_comma(char c) { return c == '.' || c == ','; }
+// Byte classes for the 13a rules, one table lookup per byte.
+enum ByteClass : unsigned char { k_separated = 1, k_digit = 2, k_period_or_comma = 4, k_hyphen = 8 };
+
+constexpr std::array<unsigned char, 256> make_byte_classes() {
+  std::array<unsigned char, 256> table{};
+  for (int c = 0; c < 256; ++c) {
+    // mteval-v13a's first class: {|}~ [\]^_` space!"#$%& ()*+ :;<=>?@ /
+    const bool separated = (c >= '{' && c <= '~') || (c >= '[' && c <= '`') || (c >= ' ' && c <= '&') ||
+                           (c >= '(' && c <= '+') || (c >= ':' && c <= '@') || c == '/';
+    table[static_cast<std::size_t>(c)] = static_cast<unsigned char>(
+        (separated ? k_separated : 0) | (c >= '0' && c <= '9' ? k_digit : 0) |
+        (c == '.' || c == ',' ? k_period_or_comma : 0) | (c == '-' ? k_hyphen : 0));
+  }
+  return table;
+}
+constexpr std::array<unsigned char, 256> k_byte_classes = make_byte_classes();
+
+bool has(char c, unsigned char byte_class) {
+  return (k_byte_classes[static_cast<unsigned char>(c)] & byte_class) != 0;
+}
 
 // Python's str.replace(old, new): non-overlapping, left to right.
 void replace_all(std::string& text, std::string_view old_text, std::string_view new_text) {
@@ -27,60 +45,68 @@ void replace_all(std::string& text, std::string_view old_text, std::string_view 
   text = std::move(out);
 }
 
-// mteval-v13a's first class: {|}~ [\]^_` space!"#$%& ()*+ :;<=>?@ /
-bool is_13a_separated(char c) {
-  return (c >= '{' && c <= '~') || (c >= '[' && c <= '`') || (c >= ' ' && c <= '&') ||
-         (c >= '(' && c <= '+') || (c >= ':' && c <= '@') || c == '/';
-}
-
 // The four substitutions of sacreBLEU's TokenizerRegexp, each a left-to-right,
 // non-overlapping scan like re.sub. Working on UTF-8 bytes is equivalent here:
 // every class except [^0-9] is ASCII, and a non-digit code point ends in a
-// non-digit byte.
-std::string apply_13a_rules(const std::string& line) {
-  std::string pass1;
-  pass1.reserve(line.size() * 2);
+// non-digit byte. Each pass writes through a pointer into a buffer sized for
+// its worst case (this is the hot loop of corpus BLEU).
+std::string apply_13a_rules(std::string_view line) {
+  std::string a(line.size() * 3, '\0');
+  char* out = a.data();
   for (const char c : line) {  // ([\{-\~\[-\` -\&\(-\+\:-\@\/]) -> ' \1 '
-    if (is_13a_separated(c)) {
-      pass1 += ' ';
-      pass1 += c;
-      pass1 += ' ';
+    if (has(c, k_separated)) {
+      *out++ = ' ';
+      *out++ = c;
+      *out++ = ' ';
     } else {
-      pass1 += c;
+      *out++ = c;
     }
   }
-  std::string pass2;
-  pass2.reserve(pass1.size() + 16);
-  for (std::size_t i = 0; i < pass1.size(); ++i) {  // ([^0-9])([\.,]) -> '\1 \2 '
-    pass2 += pass1[i];
-    if (i + 1 < pass1.size() && !is_digit(pass1[i]) && is_period_or_comma(pass1[i + 1])) {
-      pass2 += ' ';
-      pass2 += pass1[++i];
-      pass2 += ' ';
+  const char* in = a.data();
+  const char* end = out;
+  std::string b(static_cast<std::size_t>(end - in) * 2, '\0');
+  out = b.data();
+  while (in < end) {  // ([^0-9])([\.,]) -> '\1 \2 '
+    *out++ = *in;
+    if (in + 1 < end && !has(in[0], k_digit) && has(in[1], k_period_or_comma)) {
+      *out++ = ' ';
+      *out++ = in[1];
+      *out++ = ' ';
+      ++in;
     }
+    ++in;
   }
-  std::string pass3;
-  pass3.reserve(pass2.size() + 16);
-  for (std::size_t i = 0; i < pass2.size(); ++i) {  // ([\.,])([^0-9]) -> ' \1 \2'
-    if (i + 1 < pass2.size() && is_period_or_comma(pass2[i]) && !is_digit(pass2[i + 1])) {
-      pass3 += ' ';
-      pass3 += pass2[i];
-      pass3 += ' ';
-      pass3 += pass2[++i];
+  in = b.data();
+  end = out;
+  a.assign(static_cast<std::size_t>(end - in) * 2, '\0');
+  out = a.data();
+  while (in < end) {  // ([\.,])([^0-9]) -> ' \1 \2'
+    if (in + 1 < end && has(in[0], k_period_or_comma) && !has(in[1], k_digit)) {
+      *out++ = ' ';
+      *out++ = in[0];
+      *out++ = ' ';
+      *out++ = in[1];
+      in += 2;
     } else {
-      pass3 += pass2[i];
+      *out++ = *in++;
     }
   }
-  std::string pass4;
-  pass4.reserve(pass3.size() + 16);
-  for (std::size_t i = 0; i < pass3.size(); ++i) {  // ([0-9])(-) -> '\1 \2 '
-    pass4 += pass3[i];
-    if (i + 1 < pass3.size() && is_digit(pass3[i]) && pass3[i + 1] == '-') {
-      pass4 += " - ";
-      ++i;
+  in = a.data();
+  end = out;
+  b.assign(static_cast<std::size_t>(end - in) * 2, '\0');
+  out = b.data();
+  while (in < end) {  // ([0-9])(-) -> '\1 \2 '
+    *out++ = *in;
+    if (in + 1 < end && has(in[0], k_digit) && has(in[1], k_hyphen)) {
+      *out++ = ' ';
+      *out++ = '-';
+      *out++ = ' ';
+      ++in;
     }
+    ++in;
   }
-  return pass4;
+  b.resize(static_cast<std::size_t>(out - b.data()));
+  return b;
 }
 
 std::string tokenize_13a(std::string_view segment) {
@@ -94,7 +120,9 @@ std::string tokenize_13a(std::string_view segment) {
     replace_all(line, "&lt;", "<");
     replace_all(line, "&gt;", ">");
   }
-  return py_join_split(apply_13a_rules(" " + line + " "));
+  line.insert(line.begin(), ' ');
+  line.push_back(' ');
+  return py_join_split(apply_13a_rules(line));
 }
 
 // The three substitutions of TokenizerV14International, on code points.

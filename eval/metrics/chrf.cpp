@@ -1,118 +1,147 @@
 #include "eval/metrics/chrf.hpp"
 
+#include <algorithm>
 #include <string_view>
-#include <unordered_map>
 
 #include "core/error.hpp"
+#include "eval/metrics/joined_tokens.hpp"
+#include "eval/metrics/ngram_table.hpp"
 #include "eval/metrics/py_text.hpp"
 #include "eval/metrics/signature.hpp"
 
 namespace genops::eval::metrics {
 namespace {
 
-using CharCounts = std::unordered_map<std::u32string_view, std::int64_t>;
-using WordCounts = std::unordered_map<std::string, std::int64_t>;
+using CharCounts = NgramTable<std::u32string_view>;
+using WordCounts = NgramTable<std::string_view>;
 
-// The n-grams of one segment, per order; the views point into `chars`.
+// The n-grams of one segment; the tables' keys are views into `chars` and `words`.
 struct SegmentNgrams {
   std::u32string chars;
-  std::vector<CharCounts> char_orders;
-  std::vector<WordCounts> word_orders;
+  JoinedTokens words;
+  CharCounts char_counts;
+  WordCounts word_counts;
 };
 
 // string.punctuation, which sacreBLEU splits off word edges for chrF++.
-bool is_ascii_punctuation(std::string_view word_char) {
-  static constexpr std::string_view k_puncts = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
-  return word_char.size() == 1 && k_puncts.find(word_char[0]) != std::string_view::npos;
+bool is_ascii_punctuation(char32_t c) {
+  static constexpr std::u32string_view k_puncts = U"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+  return k_puncts.find(c) != std::u32string_view::npos;
 }
 
-// sacreBLEU's _remove_punctuation: one punctuation mark split off the end of a
-// word, else off its start ("(hi)" becomes "(hi" and ")", sacreBLEU #124).
-std::vector<std::string> split_punctuation(std::string_view segment) {
-  std::vector<std::string> words;
-  for (const auto word : py_split(segment)) {
-    const std::u32string chars = decode_utf8(word);
-    if (chars.size() == 1) {
-      words.emplace_back(word);
-      continue;
+// sacreBLEU's _remove_punctuation, joined by single spaces: one punctuation mark
+// split off the end of a word, else off its start ("(hi)" becomes "(hi" and ")",
+// sacreBLEU #124).
+std::string split_punctuation(std::string_view segment) {
+  std::string out;
+  const auto add = [&out](std::u32string_view word) {
+    if (!out.empty()) {
+      out += ' ';
     }
-    const std::string last = encode_utf8(chars.substr(chars.size() - 1));
-    const std::string first = encode_utf8(chars.substr(0, 1));
-    if (is_ascii_punctuation(last)) {
-      words.emplace_back(word.substr(0, word.size() - last.size()));
-      words.push_back(last);
-    } else if (is_ascii_punctuation(first)) {
-      words.push_back(first);
-      words.emplace_back(word.substr(first.size()));
+    out += encode_utf8(word);
+  };
+  for (const auto word_utf8 : py_split(segment)) {
+    const std::u32string word = decode_utf8(word_utf8);
+    const std::u32string_view view(word);
+    if (word.size() > 1 && is_ascii_punctuation(word.back())) {
+      add(view.substr(0, word.size() - 1));
+      add(view.substr(word.size() - 1));
+    } else if (word.size() > 1 && is_ascii_punctuation(word.front())) {
+      add(view.substr(0, 1));
+      add(view.substr(1));
     } else {
-      words.emplace_back(word);
-    }
-  }
-  return words;
-}
-
-SegmentNgrams extract_ngrams(std::string_view raw, const ChrfOptions& options) {
-  SegmentNgrams out;
-  const std::string segment = options.lowercase ? py_lower(raw) : std::string(raw);
-  for (const char32_t c : decode_utf8(segment)) {
-    if (options.whitespace || !is_py_space(c)) {
-      out.chars.push_back(c);
-    }
-  }
-  const std::u32string_view chars(out.chars);
-  for (std::size_t n = 1; n <= static_cast<std::size_t>(options.char_order); ++n) {
-    CharCounts& counts = out.char_orders.emplace_back();
-    for (std::size_t i = 0; i + n <= chars.size(); ++i) {
-      ++counts[chars.substr(i, n)];
-    }
-  }
-  if (options.word_order > 0) {
-    const std::vector<std::string> words = split_punctuation(segment);
-    for (std::size_t n = 1; n <= static_cast<std::size_t>(options.word_order); ++n) {
-      WordCounts& counts = out.word_orders.emplace_back();
-      for (std::size_t i = 0; i + n <= words.size(); ++i) {
-        std::string ngram = words[i];
-        for (std::size_t k = 1; k < n; ++k) {
-          ngram += ' ';
-          ngram += words[i + k];
-        }
-        ++counts[std::move(ngram)];
-      }
+      add(view);
     }
   }
   return out;
 }
 
-// sacreBLEU's _get_match_statistics for one order.
-template <typename Counts>
-void append_match_stats(const Counts& hyp, const Counts& ref, std::vector<std::int64_t>& out) {
-  std::int64_t matches = 0;
-  std::int64_t hyp_count = 0;
-  for (const auto& [ngram, count] : hyp) {
-    hyp_count += count;
-    if (const auto found = ref.find(ngram); found != ref.end()) {
-      matches += std::min(count, found->second);
+void extract_ngrams(std::string_view raw, const ChrfOptions& options, SegmentNgrams& out) {
+  const std::string lowered = options.lowercase ? py_lower(raw) : std::string();
+  const std::string_view segment = options.lowercase ? std::string_view(lowered) : raw;
+  out.chars.clear();
+  for (const char32_t c : decode_utf8(segment)) {
+    if (options.whitespace || !is_py_space(c)) {
+      out.chars.push_back(c);
     }
   }
-  std::int64_t ref_count = 0;
-  for (const auto& entry : ref) {
-    ref_count += entry.second;
+  const auto char_order = static_cast<std::size_t>(options.char_order);
+  const std::u32string_view chars(out.chars);
+  out.char_counts.reset(chars.size() * char_order);
+  for (std::size_t i = 0; i < chars.size(); ++i) {
+    std::uint64_t hash = k_hash_seed;
+    for (std::size_t n = 1; n <= char_order && i + n <= chars.size(); ++n) {
+      hash = hash_step(hash, chars[i + n - 1]);
+      ++out.char_counts.at(chars.substr(i, n), hash_finish(hash), static_cast<int>(n));
+    }
   }
-  // No hypothesis n-grams are counted for an order the reference lacks.
-  out.push_back(ref.empty() ? 0 : hyp_count);
-  out.push_back(ref_count);
-  out.push_back(matches);
+  if (options.word_order > 0) {
+    const auto word_order = static_cast<std::size_t>(options.word_order);
+    out.words.assign(split_punctuation(segment));
+    out.word_counts.reset(out.words.size() * word_order);
+    out.words.for_each_ngram(word_order, [&](std::string_view ngram, std::uint64_t hash, int n) {
+      ++out.word_counts.at(ngram, hash, n);
+    });
+  }
 }
 
-ChrfStats match_stats(const SegmentNgrams& hyp, const SegmentNgrams& ref) {
-  ChrfStats stats;
-  for (std::size_t i = 0; i < hyp.char_orders.size(); ++i) {
-    append_match_stats(hyp.char_orders[i], ref.char_orders[i], stats.values);
+// The number of n-grams of order n in a sequence of `length` units.
+std::int64_t ngram_total(std::size_t length, int n) {
+  return length + 1 > static_cast<std::size_t>(n) ? static_cast<std::int64_t>(length + 1 - static_cast<std::size_t>(n)) : 0;
+}
+
+// sacreBLEU's _get_match_statistics for every order of one kind (characters or words).
+template <typename Counts>
+void append_match_stats(Counts& hyp, Counts& ref, std::size_t hyp_length, std::size_t ref_length, int orders,
+                        std::vector<std::int64_t>& out) {
+  std::vector<std::int64_t> matches(static_cast<std::size_t>(orders) + 1, 0);
+  hyp.for_each([&](const typename Counts::Entry& entry) {
+    if (const auto* found = ref.find(entry.key, entry.hash)) {
+      matches[static_cast<std::size_t>(entry.order)] += std::min(entry.count, found->count);
+    }
+  });
+  for (int n = 1; n <= orders; ++n) {
+    const std::int64_t ref_count = ngram_total(ref_length, n);
+    // No hypothesis n-grams are counted for an order the reference lacks.
+    out.push_back(ref_count == 0 ? 0 : ngram_total(hyp_length, n));
+    out.push_back(ref_count);
+    out.push_back(matches[static_cast<std::size_t>(n)]);
   }
-  for (std::size_t i = 0; i < hyp.word_orders.size(); ++i) {
-    append_match_stats(hyp.word_orders[i], ref.word_orders[i], stats.values);
+}
+
+ChrfStats match_stats(SegmentNgrams& hyp, SegmentNgrams& ref, const ChrfOptions& options) {
+  ChrfStats stats;
+  stats.values.reserve(static_cast<std::size_t>(3 * (options.char_order + options.word_order)));
+  append_match_stats(hyp.char_counts, ref.char_counts, hyp.chars.size(), ref.chars.size(), options.char_order,
+                     stats.values);
+  if (options.word_order > 0) {
+    append_match_stats(hyp.word_counts, ref.word_counts, hyp.words.size(), ref.words.size(), options.word_order,
+                       stats.values);
   }
   return stats;
+}
+
+// Reusable buffers, so a corpus allocates once rather than per segment.
+struct ChrfScratch {
+  SegmentNgrams hyp;
+  SegmentNgrams ref;
+};
+
+ChrfStats segment_stats(std::string_view hypothesis, std::span<const std::string> references,
+                        const ChrfOptions& options, ChrfScratch& scratch) {
+  extract_ngrams(hypothesis, options, scratch.hyp);
+  ChrfStats best;
+  double best_score = -1.0;
+  for (const auto& reference : references) {
+    extract_ngrams(reference, options, scratch.ref);
+    ChrfStats stats = match_stats(scratch.hyp, scratch.ref, options);
+    const double score = compute_chrf(stats, options);
+    if (score > best_score) {
+      best_score = score;
+      best = std::move(stats);
+    }
+  }
+  return best;
 }
 
 }  // namespace
@@ -133,18 +162,8 @@ ChrfStats& ChrfStats::operator+=(const ChrfStats& other) {
 
 ChrfStats chrf_segment_stats(std::string_view hypothesis, std::span<const std::string> references,
                              const ChrfOptions& options) {
-  const SegmentNgrams hyp = extract_ngrams(hypothesis, options);
-  ChrfStats best;
-  double best_score = -1.0;
-  for (const auto& reference : references) {
-    ChrfStats stats = match_stats(hyp, extract_ngrams(reference, options));
-    const double score = compute_chrf(stats, options);
-    if (score > best_score) {
-      best_score = score;
-      best = std::move(stats);
-    }
-  }
-  return best;
+  ChrfScratch scratch;
+  return segment_stats(hypothesis, references, options, scratch);
 }
 
 double compute_chrf(const ChrfStats& stats, const ChrfOptions& options) {
@@ -196,8 +215,9 @@ double corpus_chrf(std::span<const std::string> hypotheses,
                      std::to_string(references.size()) + " reference lists");
   }
   ChrfStats sum;
+  ChrfScratch scratch;
   for (std::size_t i = 0; i < hypotheses.size(); ++i) {
-    sum += chrf_segment_stats(hypotheses[i], references[i], options);
+    sum += segment_stats(hypotheses[i], references[i], options, scratch);
   }
   return compute_chrf(sum, options);
 }

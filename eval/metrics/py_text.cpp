@@ -120,15 +120,30 @@ bool is_py_space(char32_t c) {
          c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
 }
 
-std::vector<std::string_view> py_split(std::string_view text) {
-  std::vector<std::string_view> words;
+namespace {
+
+bool is_ascii_space(unsigned char byte) {
+  return byte == ' ' || (byte >= 0x09 && byte <= 0x0D) || (byte >= 0x1C && byte <= 0x1F);
+}
+
+// Calls visit(word) for each whitespace-separated word; ASCII takes a fast path.
+template <typename Visit>
+void for_each_word(std::string_view text, Visit visit) {
   std::size_t word_start = std::string_view::npos;
   for (std::size_t pos = 0; pos < text.size();) {
-    char32_t code_point = 0;
-    const std::size_t length = decode_at(text, pos, code_point);
-    if (is_py_space(code_point)) {
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    bool space = false;
+    std::size_t length = 1;
+    if (byte < 0x80) {
+      space = is_ascii_space(byte);
+    } else {
+      char32_t code_point = 0;
+      length = decode_at(text, pos, code_point);
+      space = is_py_space(code_point);
+    }
+    if (space) {
       if (word_start != std::string_view::npos) {
-        words.push_back(text.substr(word_start, pos - word_start));
+        visit(text.substr(word_start, pos - word_start));
         word_start = std::string_view::npos;
       }
     } else if (word_start == std::string_view::npos) {
@@ -137,24 +152,59 @@ std::vector<std::string_view> py_split(std::string_view text) {
     pos += length;
   }
   if (word_start != std::string_view::npos) {
-    words.push_back(text.substr(word_start));
+    visit(text.substr(word_start));
   }
+}
+
+}  // namespace
+
+std::vector<std::string_view> py_split(std::string_view text) {
+  std::vector<std::string_view> words;
+  for_each_word(text, [&](std::string_view word) { words.push_back(word); });
   return words;
 }
 
 std::string py_join_split(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const auto word : py_split(text)) {
-    if (!out.empty()) {
-      out.push_back(' ');
+  // A byte loop with an ASCII fast path: this runs on every tokenized segment.
+  std::string out(text.size(), '\0');
+  char* write = out.data();
+  bool pending_space = false;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    std::size_t length = 1;
+    bool space = false;
+    if (byte < 0x80) {
+      space = is_ascii_space(byte);
+    } else {
+      char32_t code_point = 0;
+      length = decode_at(text, pos, code_point);
+      space = is_py_space(code_point);
     }
-    out.append(word);
+    if (space) {
+      pending_space = write != out.data();
+    } else {
+      if (pending_space) {
+        *write++ = ' ';
+        pending_space = false;
+      }
+      for (std::size_t k = 0; k < length; ++k) {
+        *write++ = text[pos + k];
+      }
+    }
+    pos += length;
   }
+  out.resize(static_cast<std::size_t>(write - out.data()));
   return out;
 }
 
 std::string_view py_rstrip(std::string_view text) {
+  // Trailing ASCII first; only a trailing non-ASCII byte needs decoding from the start.
+  while (!text.empty() && static_cast<unsigned char>(text.back()) < 0x80) {
+    if (!is_ascii_space(static_cast<unsigned char>(text.back()))) {
+      return text;
+    }
+    text.remove_suffix(1);
+  }
   std::size_t end = 0;
   for (std::size_t pos = 0; pos < text.size();) {
     char32_t code_point = 0;
@@ -186,20 +236,12 @@ std::string py_lower(std::string_view text) {
   return out;
 }
 
-bool is_number(char32_t code_point) {
+CategoryGroup unicode_category_group(char32_t code_point) {
   const auto category = category_of(code_point);
-  return category == UTF8PROC_CATEGORY_ND || category == UTF8PROC_CATEGORY_NL ||
-         category == UTF8PROC_CATEGORY_NO;
-}
-
-bool is_punctuation(char32_t code_point) {
-  const auto category = category_of(code_point);
-  return category >= UTF8PROC_CATEGORY_PC && category <= UTF8PROC_CATEGORY_PO;
-}
-
-bool is_symbol(char32_t code_point) {
-  const auto category = category_of(code_point);
-  return category >= UTF8PROC_CATEGORY_SM && category <= UTF8PROC_CATEGORY_SO;
+  if (category >= UTF8PROC_CATEGORY_ND && category <= UTF8PROC_CATEGORY_NO) return CategoryGroup::number;
+  if (category >= UTF8PROC_CATEGORY_PC && category <= UTF8PROC_CATEGORY_PO) return CategoryGroup::punctuation;
+  if (category >= UTF8PROC_CATEGORY_SM && category <= UTF8PROC_CATEGORY_SO) return CategoryGroup::symbol;
+  return CategoryGroup::other;
 }
 
 }  // namespace genops::eval::metrics

@@ -40,9 +40,25 @@ std::string_view py_rstrip(std::string_view text);
 std::string py_lower(std::string_view text);
 
 // Unicode general-category groups used by sacreBLEU's `intl` tokenizer
-// (\p{N}, \p{P}, \p{S} in the Python `regex` module).
-bool is_number(char32_t code_point);
-bool is_punctuation(char32_t code_point);
-bool is_symbol(char32_t code_point);
+// (\p{N}, \p{P}, \p{S} in the Python `regex` module). ASCII is answered inline
+// (the tokenizer asks for every code point); the rest asks utf8proc.
+enum class CategoryGroup : unsigned char { other, number, punctuation, symbol };
+CategoryGroup unicode_category_group(char32_t code_point);
+
+constexpr CategoryGroup ascii_category_group(char c) {
+  constexpr std::string_view k_punctuation = "!\"#%&'()*,-./:;?@[\\]_{}";
+  constexpr std::string_view k_symbols = "$+<=>^`|~";
+  if (c >= '0' && c <= '9') return CategoryGroup::number;
+  if (k_punctuation.find(c) != std::string_view::npos) return CategoryGroup::punctuation;
+  if (k_symbols.find(c) != std::string_view::npos) return CategoryGroup::symbol;
+  return CategoryGroup::other;
+}
+
+inline CategoryGroup category_group(char32_t code_point) {
+  return code_point < 128 ? ascii_category_group(static_cast<char>(code_point)) : unicode_category_group(code_point);
+}
+inline bool is_number(char32_t c) { return category_group(c) == CategoryGroup::number; }
+inline bool is_punctuation(char32_t c) { return category_group(c) == CategoryGroup::punctuation; }
+inline bool is_symbol(char32_t c) { return category_group(c) == CategoryGroup::symbol; }
 
 }  // namespace genops::eval::metrics

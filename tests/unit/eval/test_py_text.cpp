@@ -40,3 +40,14 @@ TEST_CASE("eval::metrics::count_code_points: code points, not bytes") {
   CHECK(count_code_points("") == 0);
   CHECK(count_code_points("ÁÄ€𝄞") == 4);
 }
+
+TEST_CASE("eval::metrics::ascii_category_group: the inline ASCII table agrees with utf8proc") {
+  for (char32_t c = 0; c < 128; ++c) {
+    CAPTURE(static_cast<int>(c));
+    CHECK(ascii_category_group(static_cast<char>(c)) == unicode_category_group(c));
+  }
+  CHECK(is_punctuation(U'«'));
+  CHECK(is_symbol(U'€'));
+  CHECK(is_number(U'½'));
+  CHECK_FALSE(is_number(U'a'));
+}
