@@ -67,7 +67,9 @@ std::string option_string(const ProviderConfig& config, const char* key, std::st
 }
 
 std::unique_ptr<ModelClient> make_openai(const ProviderConfig& config, const Context& context) {
-  return make_http_client(config, context, std::make_unique<openai::OpenAiWire>(endpoint_of(config, context)));
+  auto field = is_vendor_endpoint(config) ? openai::MaxTokensField::max_completion_tokens
+                                          : openai::MaxTokensField::max_tokens;
+  return make_http_client(config, context, std::make_unique<openai::OpenAiWire>(endpoint_of(config, context), field));
 }
 
 std::unique_ptr<ModelClient> make_anthropic(const ProviderConfig& config, const Context& context) {

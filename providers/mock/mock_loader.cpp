@@ -110,8 +110,15 @@ void parse_match(const Node& node, MockRule& rule) {
   if (!node.find("regex") && !node.find("vars")) node.fail("expected regex or vars");
   if (const Node* regex = node.find("regex")) {
     rule.pattern = regex->as_string();
+    // ECMAScript has no inline flags; accept the common "(?i)" prefix for case-insensitivity.
+    std::string source = rule.pattern;
+    auto flags = std::regex::ECMAScript;
+    if (core::starts_with(source, "(?i)")) {
+      source.erase(0, 4);
+      flags |= std::regex::icase;
+    }
     try {
-      rule.regex.emplace(rule.pattern, std::regex::ECMAScript);
+      rule.regex.emplace(source, flags);
     } catch (const std::regex_error& e) {
       regex->fail(std::string("invalid regular expression: ") + e.what());
     }

@@ -23,14 +23,17 @@ json to_openai_message(const core::llm::Message& message) {
   return out;
 }
 
-json build_chat_body(const core::llm::Request& request, common::Streaming streaming) {
+json build_chat_body(const core::llm::Request& request, common::Streaming streaming, MaxTokensField max_tokens_field) {
   json body = {{"model", request.model}};
   json messages = json::array();
   for (const auto& message : request.messages) messages.push_back(to_openai_message(message));
   body["messages"] = std::move(messages);
   if (request.temperature) body["temperature"] = *request.temperature;
   if (request.top_p) body["top_p"] = *request.top_p;
-  if (request.max_tokens) body["max_tokens"] = *request.max_tokens;
+  if (request.max_tokens) {
+    const char* field = max_tokens_field == MaxTokensField::max_tokens ? "max_tokens" : "max_completion_tokens";
+    body[field] = *request.max_tokens;
+  }
   if (request.seed) body["seed"] = *request.seed;
   if (!request.stop.empty()) body["stop"] = request.stop;
   if (!request.tools.empty()) {

@@ -8,10 +8,17 @@
 
 namespace genops::providers::openai {
 
+// The name the reply-length limit is sent under: OpenAI's own API wants
+// max_completion_tokens (its reasoning models reject max_tokens); compatible
+// servers (vLLM, llama.cpp, Ollama, LM Studio) know max_tokens.
+enum class MaxTokensField { max_tokens, max_completion_tokens };
+
 // model, messages (assistant tool_calls, tool messages with tool_call_id),
-// temperature, top_p, max_tokens, seed, stop, tools, response_format; with
-// streaming, stream and stream_options.include_usage. Unset fields are omitted.
-nlohmann::json build_chat_body(const core::llm::Request& request, common::Streaming streaming);
+// temperature, top_p, the reply-length limit, seed, stop, tools,
+// response_format; with streaming, stream and stream_options.include_usage.
+// Unset fields are omitted.
+nlohmann::json build_chat_body(const core::llm::Request& request, common::Streaming streaming,
+                               MaxTokensField max_tokens_field = MaxTokensField::max_tokens);
 
 // One message in OpenAI's shape.
 nlohmann::json to_openai_message(const core::llm::Message& message);

@@ -19,7 +19,7 @@ std::vector<http::Header> OpenAiWire::headers() const {
 }
 
 common::HttpCall OpenAiWire::chat_call(const core::llm::Request& request, common::Streaming streaming) const {
-  return {m_endpoint.base_url + "/chat/completions", build_chat_body(request, streaming)};
+  return {m_endpoint.base_url + "/chat/completions", build_chat_body(request, streaming, m_max_tokens_field)};
 }
 
 core::llm::Outcome OpenAiWire::parse_chat(std::string_view body) const { return parse_chat_reply(body); }

@@ -21,6 +21,8 @@ responses:
   - match: {regex: "(?:refund|money back)"}
     reply: "Refunds are issued within 14 days."
     usage: {input_tokens: 12, output_tokens: 8}
+  - match: {regex: "(?i)password"}
+    reply: "Reset it from the sign-in page."
   - match: {vars: {intent: billing, customer.tier: gold}}
     reply: "Gold billing"
   - match: {vars: {intent: billing}}
@@ -85,6 +87,10 @@ TEST_CASE("mock: replies are chosen by regex, vars, sequence and default") {
     CHECK(r.usage.output_tokens == 8);
     CHECK_FALSE(r.usage.estimated);
     CHECK(r.cost_usd == 0.0);
+  }
+  SUBCASE("a (?i) prefix makes the regex case-insensitive") {
+    CHECK(reply_of(*client, user_request("PASSWORD reset")).text == "Reset it from the sign-in page.");
+    CHECK(reply_of(*client, user_request("password reset")).text == "Reset it from the sign-in page.");
   }
   SUBCASE("the regex searches every message, joined") {
     core::llm::Request request;

@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "providers/openai/chat_reply.hpp"
+#include "providers/openai/chat_request.hpp"
 #include "tests/unit/providers/provider_test_support.hpp"
 #include "tests/unit/providers/recorded_streams.hpp"
 
@@ -277,4 +278,16 @@ TEST_CASE("openai: embeddings are read in index order") {
     CHECK(e.kind() == core::ErrorKind::provider);
     CHECK(std::string(e.what()) == "provider p: embeddings failed (auth): HTTP 401: bad key");
   }
+}
+
+TEST_CASE("openai: OpenAI's own endpoint gets max_completion_tokens, compatible servers max_tokens") {
+  auto request = user_request("hi");
+  request.max_tokens = 30;
+  auto local = providers::openai::build_chat_body(request, providers::common::Streaming::no);
+  CHECK(local["max_tokens"] == 30);
+  CHECK_FALSE(local.contains("max_completion_tokens"));
+  auto vendor = providers::openai::build_chat_body(request, providers::common::Streaming::no,
+                                                   providers::openai::MaxTokensField::max_completion_tokens);
+  CHECK(vendor["max_completion_tokens"] == 30);
+  CHECK_FALSE(vendor.contains("max_tokens"));
 }
