@@ -1,0 +1,85 @@
+#include "providers/http/timers.hpp"
+
+#include <condition_variable>
+#include <map>
+#include <mutex>
+#include <thread>
+
+namespace genops::providers::http {
+
+namespace {
+
+// The state the timer thread shares with its owner, so an owner destroyed
+// from inside a callback can detach the thread safely.
+struct TimerState {
+  std::mutex mutex;
+  std::condition_variable wake;
+  std::multimap<Timers::Clock::time_point, std::function<void()>> due;
+  bool stopping = false;
+
+  void run() noexcept {
+    std::unique_lock lock(mutex);
+    while (!stopping) {
+      if (due.empty()) {
+        wake.wait(lock);
+        continue;
+      }
+      if (Timers::Clock::now() < due.begin()->first) {
+        wake.wait_until(lock, due.begin()->first);
+        continue;
+      }
+      auto fn = std::move(due.begin()->second);
+      due.erase(due.begin());
+      lock.unlock();
+      try {
+        fn();
+      } catch (...) {
+        // Documented: a timer callback's exception is dropped.
+      }
+      lock.lock();
+    }
+  }
+};
+
+class TimerThread final : public Timers {
+ public:
+  TimerThread() : m_state(std::make_shared<TimerState>()) {
+    m_thread = std::thread([state = m_state] { state->run(); });
+  }
+
+  ~TimerThread() override {
+    {
+      std::lock_guard lock(m_state->mutex);
+      m_state->stopping = true;
+    }
+    m_state->wake.notify_all();
+    if (m_thread.get_id() == std::this_thread::get_id()) {
+      m_thread.detach();
+    } else {
+      m_thread.join();
+    }
+  }
+
+  TimerThread(const TimerThread&) = delete;
+  TimerThread& operator=(const TimerThread&) = delete;
+
+  Clock::time_point now() const override { return Clock::now(); }
+
+  void call_after(Clock::duration delay, std::function<void()> fn) override {
+    {
+      std::lock_guard lock(m_state->mutex);
+      m_state->due.emplace(Clock::now() + delay, std::move(fn));
+    }
+    m_state->wake.notify_all();
+  }
+
+ private:
+  std::shared_ptr<TimerState> m_state;
+  std::thread m_thread;
+};
+
+}  // namespace
+
+std::shared_ptr<Timers> make_timer_thread() { return std::make_shared<TimerThread>(); }
+
+}  // namespace genops::providers::http

@@ -1,0 +1,24 @@
+#pragma once
+// Deferred calls on a clock, behind an interface so limits can be tested with
+// a fake clock. The real one is a single thread sleeping until the next deadline.
+#include <chrono>
+#include <functional>
+#include <memory>
+
+namespace genops::providers::http {
+
+class Timers {
+ public:
+  using Clock = std::chrono::steady_clock;
+  virtual ~Timers() = default;
+  // The current time on this timer's clock.
+  virtual Clock::time_point now() const = 0;
+  // Runs `fn` once, no earlier than `delay` from now, on the timer's thread.
+  // `fn` must not block; an exception from it is swallowed.
+  virtual void call_after(Clock::duration delay, std::function<void()> fn) = 0;
+};
+
+// A real Timers on one thread. Destroying it drops calls not yet due.
+std::shared_ptr<Timers> make_timer_thread();
+
+}  // namespace genops::providers::http

@@ -1,0 +1,185 @@
+#include <doctest/doctest.h>
+
+#include "providers/http/classify.hpp"
+#include "providers/http/client.hpp"
+#include "tests/support/loopback_server.hpp"
+#include "tests/support/socket_fakes.hpp"
+#include "tests/unit/providers/http_test_helpers.hpp"
+
+using namespace genops::providers::http;
+using namespace genops::test;
+using namespace std::chrono_literals;
+using genops::core::llm::FailureKind;
+
+namespace {
+
+std::shared_ptr<Client> fast_backoff_client(double scale = 0.001) {
+  ClientOptions options;
+  options.backoff_scale = scale;
+  return make_curl_client(options);
+}
+
+double gap_ms(const std::vector<RecordedRequest>& requests, std::size_t i) {
+  return std::chrono::duration<double, std::milli>(requests.at(i + 1).received - requests.at(i).received).count();
+}
+
+}  // namespace
+
+TEST_CASE("http retries: the retry table (RELIABILITY test 5)") {
+  auto client = fast_backoff_client();
+  constexpr int k_max_retries = 2;
+  SUBCASE("statuses") {
+    const struct {
+      int status;
+      bool retried;
+    } table[] = {{400, false}, {401, false}, {403, false}, {404, false}, {408, true},  {409, true},
+                 {422, false}, {429, true},  {500, true},  {502, true},  {503, true},  {529, true}};
+    for (const auto& row : table) {
+      CAPTURE(row.status);
+      LoopbackServer server([&](const RecordedRequest&) { return Reply::json(row.status, "{}"); });
+      auto request = http_request(server.url("/t"));
+      request.max_retries = k_max_retries;
+      const auto r = call(*client, request);
+      CHECK(r.status == row.status);
+      CHECK(r.transport == TransportError::none);
+      CHECK(r.retries == (row.retried ? k_max_retries : 0));
+      CHECK(server.request_count() == (row.retried ? 1u + k_max_retries : 1u));
+      client = fast_backoff_client();  // drop connections before the server goes
+    }
+  }
+  SUBCASE("connection refused") {
+    RefusingPort port;
+    auto request = http_request(port.url("/t"));
+    request.max_retries = k_max_retries;
+    const auto r = call(*client, request);
+    CHECK(r.transport == TransportError::connect);
+    CHECK(r.status == 0);
+    CHECK(r.retries == k_max_retries);
+    CHECK(classify(r, "", request.url).kind == FailureKind::network);
+  }
+  SUBCASE("connection reset") {
+    ResettingServer server;
+    auto request = http_request(server.url("/t"));
+    request.max_retries = k_max_retries;
+    const auto r = call(*client, request);
+    CHECK(r.transport == TransportError::connect);
+    CHECK(r.retries == k_max_retries);
+    CHECK(server.connections() == 1u + k_max_retries);
+  }
+  SUBCASE("timeout") {
+    LoopbackServer server([](const RecordedRequest&) { return Reply::hanging(); });
+    auto request = http_request(server.url("/t"));
+    request.max_retries = k_max_retries;
+    request.timeout = 200ms;
+    const auto r = call(*client, request);
+    CHECK(r.transport == TransportError::timeout);
+    CHECK(r.retries == k_max_retries);
+    CHECK(server.request_count() == 1u + k_max_retries);
+    client.reset();
+  }
+}
+
+TEST_CASE("http retries: attempts = 1 + max_retries") {
+  for (int max_retries : {0, 1, 4}) {
+    CAPTURE(max_retries);
+    LoopbackServer server([](const RecordedRequest&) { return Reply::json(500, "{}"); });
+    auto client = fast_backoff_client();
+    auto request = http_request(server.url("/t"));
+    request.max_retries = max_retries;
+    const auto r = call(*client, request);
+    CHECK(r.status == 500);
+    CHECK(r.retries == max_retries);
+    client.reset();
+    CHECK(server.request_count() == static_cast<std::size_t>(1 + max_retries));
+  }
+}
+
+TEST_CASE("http retries: backoff within the formula's bounds") {
+  LoopbackServer server([](const RecordedRequest&) { return Reply::json(503, "{}"); });
+  auto client = fast_backoff_client(0.1);  // 50, 100, 200 ms before jitter
+  auto request = http_request(server.url("/t"));
+  request.max_retries = 3;
+  CHECK(call(*client, request).retries == 3);
+  const auto requests = server.requests();
+  REQUIRE(requests.size() == 4);
+  for (std::size_t i = 0; i < 3; ++i) {
+    CAPTURE(i);
+    const double full = 50.0 * (1 << i);
+    CHECK(gap_ms(requests, i) >= 0.75 * full);
+    CHECK(gap_ms(requests, i) <= full + 100);  // scheduling slack
+  }
+}
+
+TEST_CASE("http retries: 429 with Retry-After: 1, then 200 (RELIABILITY test 4)") {
+  LoopbackServer server;
+  server.push(Reply::json(429, "{}").with_header("Retry-After", "1"));
+  server.push(Reply::json(200, R"({"ok":true})"));
+  auto client = fast_backoff_client();
+  const auto r = call(*client, http_request(server.url("/t")));
+  CHECK(r.status == 200);
+  CHECK(r.retries == 1);
+  const auto requests = server.requests();
+  REQUIRE(requests.size() == 2);
+  CHECK(gap_ms(requests, 0) >= 1000);
+  CHECK(gap_ms(requests, 0) < 1500);
+}
+
+TEST_CASE("http retries: retry-after-ms is honoured and never scaled") {
+  LoopbackServer server;
+  server.push(Reply::json(429, "{}").with_header("retry-after-ms", "300").with_header("retry-after", "7"));
+  server.push(Reply::json(200, "{}"));
+  auto client = fast_backoff_client();
+  CHECK(call(*client, http_request(server.url("/t"))).retries == 1);
+  const auto requests = server.requests();
+  REQUIRE(requests.size() == 2);
+  CHECK(gap_ms(requests, 0) >= 300);
+  CHECK(gap_ms(requests, 0) < 800);
+}
+
+TEST_CASE("http retries: Retry-After 3600 gives up at once as rate-limited (RELIABILITY test 6)") {
+  LoopbackServer server([](const RecordedRequest&) {
+    return Reply::json(429, R"({"error":{"message":"slow down"}})").with_header("Retry-After", "3600");
+  });
+  auto client = fast_backoff_client();
+  const auto r = call(*client, http_request(server.url("/t")));
+  CHECK(r.status == 429);
+  CHECK(r.retries == 0);
+  CHECK(r.elapsed < 1s);
+  CHECK(server.request_count() == 1);
+  const auto failure = classify(r, "slow down", server.url("/t"));
+  CHECK(failure.kind == FailureKind::rate_limited);
+  CHECK(failure.message == "server asks to wait 3600 s, over the 120 s limit: HTTP 429: slow down");
+}
+
+TEST_CASE("http retries: a quota-exhausted 429 is not retried") {
+  LoopbackServer server([](const RecordedRequest&) {
+    return Reply::json(429, R"({"error":{"message":"You exceeded your current quota","code":"insufficient_quota"}})");
+  });
+  auto client = fast_backoff_client();
+  const auto r = call(*client, http_request(server.url("/t")));
+  CHECK(r.status == 429);
+  CHECK(r.retries == 0);
+  CHECK(server.request_count() == 1);
+  CHECK(classify(r, "You exceeded your current quota", "").message ==
+        "quota exhausted, not retried: HTTP 429: You exceeded your current quota");
+}
+
+TEST_CASE("http retries: on_retry sees each failed attempt and its wait") {
+  LoopbackServer server;
+  server.push(Reply::json(429, "{}").with_header("retry-after-ms", "5"));
+  server.push(Reply::hanging());
+  server.push(Reply::json(200, "{}"));
+  auto client = fast_backoff_client();
+  std::vector<std::pair<int, std::chrono::milliseconds>> seen;
+  auto request = http_request(server.url("/t"));
+  request.timeout = 200ms;
+  request.on_retry = [&](int status, std::chrono::milliseconds delay) { seen.emplace_back(status, delay); };
+  const auto r = call(*client, request);
+  CHECK(r.ok());
+  CHECK(r.retries == 2);
+  REQUIRE(seen.size() == 2);
+  CHECK(seen[0] == std::pair{429, 5ms});
+  CHECK(seen[1].first == 0);  // the timeout
+  CHECK(seen[1].second <= 1ms);
+  client.reset();
+}
