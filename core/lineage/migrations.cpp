@@ -62,7 +62,68 @@ CREATE TABLE response_cache (
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<std::string_view, 2> k_migrations{k_v1, k_v2};
+// 3: chain versions, runs and their steps (issue 5). Requests, outputs,
+// inputs and outputs of runs are blobs; steps name their parent step.
+constexpr std::string_view k_v3 = R"sql(
+CREATE TABLE chain_versions (
+  hash TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  source_path TEXT NOT NULL,
+  content_blob TEXT NOT NULL REFERENCES blobs(hash),
+  created_at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE runs (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  version TEXT NOT NULL,
+  source_path TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL,
+  started_at TEXT NOT NULL,
+  ended_at TEXT,
+  inputs_blob TEXT REFERENCES blobs(hash),
+  outputs_blob TEXT REFERENCES blobs(hash),
+  error TEXT NOT NULL DEFAULT '',
+  steps INTEGER NOT NULL DEFAULT 0,
+  input_tokens INTEGER NOT NULL DEFAULT 0,
+  output_tokens INTEGER NOT NULL DEFAULT 0,
+  cost_usd REAL NOT NULL DEFAULT 0,
+  duration_ms INTEGER NOT NULL DEFAULT 0,
+  git_commit TEXT NOT NULL DEFAULT '',
+  host TEXT NOT NULL DEFAULT '',
+  batch_id TEXT NOT NULL DEFAULT '',
+  row_index INTEGER
+) WITHOUT ROWID;
+CREATE INDEX runs_started ON runs(started_at);
+CREATE INDEX runs_name_started ON runs(name, started_at);
+CREATE TABLE steps (
+  run_id TEXT NOT NULL REFERENCES runs(id),
+  seq INTEGER NOT NULL,
+  parent_seq INTEGER,
+  item_index INTEGER,
+  step_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  status TEXT NOT NULL,
+  prompt_ref TEXT NOT NULL DEFAULT '',
+  prompt_hash TEXT NOT NULL DEFAULT '',
+  provider TEXT NOT NULL DEFAULT '',
+  model TEXT NOT NULL DEFAULT '',
+  params TEXT NOT NULL DEFAULT '',
+  request_blob TEXT REFERENCES blobs(hash),
+  output_blob TEXT REFERENCES blobs(hash),
+  input_tokens INTEGER NOT NULL DEFAULT 0,
+  output_tokens INTEGER NOT NULL DEFAULT 0,
+  cost_usd REAL NOT NULL DEFAULT 0,
+  started_at TEXT NOT NULL,
+  latency_us INTEGER NOT NULL DEFAULT 0,
+  cache_hit INTEGER NOT NULL DEFAULT 0,
+  retries INTEGER NOT NULL DEFAULT 0,
+  error TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (run_id, seq)
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<std::string_view, 3> k_migrations{k_v1, k_v2, k_v3};
 
 }  // namespace
 

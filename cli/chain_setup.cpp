@@ -1,0 +1,51 @@
+#include "cli/chain_setup.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+
+#include "core/strings.hpp"
+
+namespace genops::cli {
+
+std::shared_ptr<const chains::ChainSet> load_chain_file(Context& ctx, const std::string& file, chains::PromptFiles mode,
+                                                        const std::optional<std::string>& provider_override) {
+  const auto& project = ctx.project();
+  chains::LoadOptions options;
+  options.project_root = project.root;
+  options.default_provider = project.default_provider;
+  for (const auto& [name, _] : project.providers) options.providers.push_back(name);
+  if (provider_override) {
+    (void)project.provider(*provider_override);  // unknown: Error(invalid_input) with a did-you-mean
+    options.provider_override = provider_override;
+  }
+  options.prompt_files = mode;
+  if (mode == chains::PromptFiles::register_versions) options.author = ctx.author();
+  auto prompts = std::make_shared<std::unique_ptr<core::lineage::PromptStore>>();
+  options.prompt_store = [&ctx, prompts]() -> core::lineage::PromptStore& {
+    if (!*prompts) *prompts = std::make_unique<core::lineage::PromptStore>(ctx.store());
+    return **prompts;
+  };
+  return std::make_shared<const chains::ChainSet>(chains::load_chain(file, options));
+}
+
+std::string git_commit(const std::filesystem::path& dir) {
+  std::string command = "git -C '" + dir.string() + "' rev-parse HEAD 2>/dev/null";
+  if (dir.string().find('\'') != std::string::npos) return "";
+  std::string out;
+  if (std::FILE* pipe = popen(command.c_str(), "r")) {
+    char buf[128];
+    while (std::fgets(buf, sizeof buf, pipe)) out += buf;
+    pclose(pipe);
+  }
+  out = core::trim(out);
+  return out.size() == 40 ? out : "";
+}
+
+std::string host_name() {
+  char buf[256] = {};
+  if (gethostname(buf, sizeof buf - 1) != 0) return "";
+  return buf;
+}
+
+}  // namespace genops::cli

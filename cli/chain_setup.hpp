@@ -1,0 +1,25 @@
+#pragma once
+// What the chain and run commands share: loading a chain file against the
+// project (providers, prompt store) and the provenance recorded with runs.
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "chains/chain.hpp"
+#include "chains/loader.hpp"
+#include "cli/context.hpp"
+
+namespace genops::cli {
+
+// Loads `file` and the chains it calls. With PromptFiles::register_versions
+// prompt files become versions in the store (`genops run`); otherwise the
+// store is opened only for NAME@LABEL references. Throws Error(invalid_input).
+std::shared_ptr<const chains::ChainSet> load_chain_file(Context& ctx, const std::string& file, chains::PromptFiles mode,
+                                                        const std::optional<std::string>& provider_override);
+
+// The project's git commit (HEAD), or "" outside a git work tree.
+std::string git_commit(const std::filesystem::path& dir);
+// This machine's host name.
+std::string host_name();
+
+}  // namespace genops::cli

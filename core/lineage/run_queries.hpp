@@ -1,0 +1,40 @@
+#pragma once
+// Reading runs and steps back from the lineage store, for `genops runs`.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/lineage/run_records.hpp"
+#include "core/lineage/store.hpp"
+
+namespace genops::core::lineage {
+
+// A run with its totals; inputs and outputs only from find_run.
+struct RunSummary {
+  RunRecord run;
+  RunEnd end;  // end.status is "running" while the run has not ended
+  std::string inputs_json;
+  std::string outputs_json;
+};
+
+struct RunFilter {
+  std::string name;    // chain name; "" for all
+  std::string status;  // "" for all
+  std::string since;   // an ISO timestamp; "" for all
+  int limit = 50;
+};
+
+// Runs matching `filter`, newest first.
+std::vector<RunSummary> list_runs(Store& store, const RunFilter& filter);
+
+// The run `id` names: a full id, a unique prefix of 4 or more hex digits, or
+// "last". Throws Error(invalid_input) when none matches or the prefix is ambiguous.
+RunSummary find_run(Store& store, std::string_view id);
+
+// The steps of a run in seq order; with Texts::yes, requests and outputs too.
+enum class Texts { no, yes };
+std::vector<StepRecord> run_steps(Store& store, const std::string& run_id, Texts texts);
+
+}  // namespace genops::core::lineage

@@ -1,0 +1,236 @@
+#include "core/lineage/run_recorder.hpp"
+
+#include <random>
+#include <unordered_set>
+
+#include "core/error.hpp"
+#include "core/hash.hpp"
+#include "core/lineage/sqlite.hpp"
+#include "core/redact.hpp"
+
+namespace genops::core::lineage {
+
+namespace {
+
+constexpr std::size_t k_max_queue = 200'000;    // producers wait beyond this
+constexpr std::size_t k_max_batch = 20'000;     // items per transaction
+constexpr std::size_t k_known_blobs = 50'000;   // hashes remembered as written
+
+std::optional<RunRecorder::Blob> blob_of(std::string_view text) {
+  if (text.empty()) return std::nullopt;
+  auto clean = redact(text);
+  auto hash = sha256_hex(clean);
+  return RunRecorder::Blob{std::move(hash), std::move(clean)};
+}
+
+void bind_optional(Statement& s, int index, const std::optional<std::int64_t>& v) {
+  if (v) s.bind(index, *v);
+  else s.bind_null(index);
+}
+
+void bind_blob(Statement& s, int index, const std::optional<RunRecorder::Blob>& b) {
+  if (b) s.bind(index, std::string_view(b->hash));
+  else s.bind_null(index);
+}
+
+}  // namespace
+
+struct RunRecorder::Statements {
+  explicit Statements(const std::filesystem::path& path)
+      : db(path.string(), Database::Create::no),
+        blob(db.prepare("INSERT INTO blobs(hash, size, content) VALUES(?1, ?2, ?3) ON CONFLICT DO NOTHING")),
+        version(db.prepare("INSERT INTO chain_versions(hash, name, source_path, content_blob, created_at) "
+                           "VALUES(?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) ON CONFLICT DO NOTHING")),
+        run(db.prepare("INSERT INTO runs(id, kind, name, version, source_path, status, started_at, inputs_blob, "
+                       "git_commit, host, batch_id, row_index) VALUES(?1, ?2, ?3, ?4, ?5, 'running', ?6, ?7, ?8, ?9, ?10, ?11) "
+                       "ON CONFLICT DO NOTHING")),
+        step(db.prepare("INSERT INTO steps(run_id, seq, parent_seq, item_index, step_id, kind, status, prompt_ref, "
+                        "prompt_hash, provider, model, params, request_blob, output_blob, input_tokens, output_tokens, "
+                        "cost_usd, started_at, latency_us, cache_hit, retries, error) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+                        "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22) ON CONFLICT DO NOTHING")),
+        end(db.prepare("UPDATE runs SET status = ?2, ended_at = ?3, outputs_blob = ?4, error = ?5, steps = ?6, "
+                       "input_tokens = ?7, output_tokens = ?8, cost_usd = ?9, duration_ms = ?10 WHERE id = ?1")) {}
+
+  void put_blob(const Blob& b) {
+    if (known.count(b.hash)) return;
+    blob.reset();
+    blob.bind(1, std::string_view(b.hash)).bind(2, static_cast<std::int64_t>(b.text.size())).bind(3, std::string_view(b.text));
+    blob.run();
+    if (known.size() >= k_known_blobs) known.clear();
+    known.insert(b.hash);
+  }
+
+  void write(const QueuedVersion& v) {
+    put_blob(v.content);
+    version.reset();
+    version.bind(1, std::string_view(v.version.hash)).bind(2, std::string_view(v.version.name));
+    version.bind(3, std::string_view(v.version.source_path)).bind(4, std::string_view(v.content.hash));
+    version.run();
+  }
+
+  void write(const QueuedRun& r) {
+    if (r.inputs) put_blob(*r.inputs);
+    const auto& x = r.run;
+    run.reset();
+    run.bind(1, std::string_view(x.id)).bind(2, std::string_view(x.kind)).bind(3, std::string_view(x.name));
+    run.bind(4, std::string_view(x.version)).bind(5, std::string_view(x.source_path)).bind(6, std::string_view(x.started_at));
+    bind_blob(run, 7, r.inputs);
+    run.bind(8, std::string_view(x.git_commit)).bind(9, std::string_view(x.host)).bind(10, std::string_view(x.batch_id));
+    bind_optional(run, 11, x.row_index);
+    run.run();
+  }
+
+  void write(const QueuedStep& q) {
+    if (q.request) put_blob(*q.request);
+    if (q.output) put_blob(*q.output);
+    const auto& s = q.step;
+    step.reset();
+    step.bind(1, std::string_view(s.run_id)).bind(2, s.seq);
+    bind_optional(step, 3, s.parent_seq);
+    bind_optional(step, 4, s.item_index);
+    step.bind(5, std::string_view(s.step_id)).bind(6, std::string_view(s.kind)).bind(7, std::string_view(s.status));
+    step.bind(8, std::string_view(s.prompt_ref)).bind(9, std::string_view(s.prompt_hash));
+    step.bind(10, std::string_view(s.provider)).bind(11, std::string_view(s.model)).bind(12, std::string_view(s.params_json));
+    bind_blob(step, 13, q.request);
+    bind_blob(step, 14, q.output);
+    step.bind(15, s.input_tokens).bind(16, s.output_tokens).bind(17, s.cost_usd);
+    step.bind(18, std::string_view(s.started_at)).bind(19, s.latency_us);
+    step.bind(20, static_cast<std::int64_t>(s.cache_hit ? 1 : 0)).bind(21, static_cast<std::int64_t>(s.retries));
+    step.bind(22, std::string_view(s.error));
+    step.run();
+  }
+
+  void write(const QueuedEnd& q) {
+    if (q.outputs) put_blob(*q.outputs);
+    const auto& e = q.end;
+    end.reset();
+    end.bind(1, std::string_view(e.id)).bind(2, std::string_view(e.status)).bind(3, std::string_view(e.ended_at));
+    bind_blob(end, 4, q.outputs);
+    end.bind(5, std::string_view(e.error)).bind(6, e.steps).bind(7, e.input_tokens).bind(8, e.output_tokens);
+    end.bind(9, e.cost_usd).bind(10, e.duration_ms);
+    end.run();
+  }
+
+  Database db;
+  Statement blob, version, run, step, end;
+  std::unordered_set<std::string> known;
+};
+
+RunRecorder::RunRecorder(const std::filesystem::path& path) : m_sql(std::make_unique<Statements>(path)) {
+  m_thread = std::thread([this] { writer_loop(); });
+}
+
+RunRecorder::~RunRecorder() {
+  {
+    std::lock_guard lock(m_mutex);
+    m_stop = true;
+  }
+  m_wake.notify_all();
+  if (m_thread.joinable()) m_thread.join();
+}
+
+std::uint64_t RunRecorder::enqueue(Item item) {
+  std::unique_lock lock(m_mutex);
+  m_space.wait(lock, [&] { return m_queue.size() < k_max_queue || m_error || m_stop; });
+  m_queue.push_back(std::move(item));
+  auto ticket = ++m_enqueued;
+  lock.unlock();
+  m_wake.notify_one();
+  return ticket;
+}
+
+void RunRecorder::record_chain_version(ChainVersionRecord version) {
+  auto content = blob_of(version.content);
+  if (!content) content = Blob{sha256_hex(""), ""};
+  version.content.clear();
+  enqueue(QueuedVersion{std::move(version), std::move(*content)});
+}
+
+void RunRecorder::begin_run(RunRecord run) {
+  auto inputs = blob_of(run.inputs_json);
+  run.inputs_json.clear();
+  run.source_path = redact(run.source_path);
+  enqueue(QueuedRun{std::move(run), std::move(inputs)});
+}
+
+void RunRecorder::record_step(StepRecord step) {
+  // Redaction and hashing here, on the caller's thread: the writer only writes.
+  auto request = blob_of(step.request);
+  auto output = blob_of(step.output);
+  step.request.clear();
+  step.output.clear();
+  if (!step.error.empty()) step.error = redact(step.error);
+  if (!step.params_json.empty()) step.params_json = redact(step.params_json);
+  enqueue(QueuedStep{std::move(step), std::move(request), std::move(output)});
+}
+
+std::uint64_t RunRecorder::end_run(RunEnd end) {
+  auto outputs = blob_of(end.outputs_json);
+  end.outputs_json.clear();
+  if (!end.error.empty()) end.error = redact(end.error);
+  return enqueue(QueuedEnd{std::move(end), std::move(outputs)});
+}
+
+void RunRecorder::wait_durable(std::uint64_t ticket) {
+  std::unique_lock lock(m_mutex);
+  m_committed.wait(lock, [&] { return m_done >= ticket || m_error; });
+  if (m_error) throw Error(ErrorKind::storage, *m_error, {"the runs finished so far are in the store; check disk space and permissions"});
+}
+
+void RunRecorder::flush() {
+  std::uint64_t ticket;
+  {
+    std::lock_guard lock(m_mutex);
+    ticket = m_enqueued;
+  }
+  wait_durable(ticket);
+}
+
+void RunRecorder::write_batch(std::vector<Item>& batch) {
+  Transaction tx(m_sql->db);
+  for (const auto& item : batch) std::visit([&](const auto& x) { m_sql->write(x); }, item);
+  tx.commit();
+}
+
+void RunRecorder::writer_loop() {
+  std::vector<Item> batch;
+  while (true) {
+    std::unique_lock lock(m_mutex);
+    m_wake.wait(lock, [&] { return !m_queue.empty() || m_stop; });
+    if (m_queue.empty() && m_stop) return;
+    std::size_t n = std::min(m_queue.size(), k_max_batch);
+    batch.assign(std::make_move_iterator(m_queue.begin()), std::make_move_iterator(m_queue.begin() + static_cast<std::ptrdiff_t>(n)));
+    m_queue.erase(m_queue.begin(), m_queue.begin() + static_cast<std::ptrdiff_t>(n));
+    bool failed = m_error.has_value();
+    lock.unlock();
+    m_space.notify_all();
+    std::optional<std::string> error;
+    if (!failed) {
+      try {
+        write_batch(batch);
+      } catch (const std::exception& e) {
+        error = e.what();
+      }
+    }
+    lock.lock();
+    if (error && !m_error) m_error = *error;
+    m_done += n;
+    lock.unlock();
+    m_committed.notify_all();
+    batch.clear();
+  }
+}
+
+std::string new_run_id() {
+  thread_local std::mt19937_64 rng{std::random_device{}() ^ static_cast<std::uint64_t>(std::hash<std::thread::id>{}(std::this_thread::get_id()))};
+  static constexpr char k_hex[] = "0123456789abcdef";
+  auto v = rng();
+  std::string id(16, '0');
+  for (int i = 15; i >= 0; --i) {
+    id[static_cast<std::size_t>(i)] = k_hex[v & 15];
+    v >>= 4;
+  }
+  return id;
+}
+
+}  // namespace genops::core::lineage
