@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <atomic>
+#include <thread>
+
 #include "core/error.hpp"
 #include "core/redact.hpp"
 #include "providers/describe.hpp"
@@ -137,4 +140,33 @@ TEST_CASE("core::config::provider_keys: the keys each kind accepts") {
     CHECK(core::config::provider_keys(kind) != nullptr);
     CHECK(providers::find_kind(kind) != nullptr);
   }
+}
+
+TEST_CASE("registry: each HTTP provider gets its own limiter (concurrency)") {
+  KindFixture f;
+  std::atomic<int> in_flight{0};
+  std::atomic<int> peak{0};
+  f.server.set_handler([&](const RecordedRequest&) {
+    int now = ++in_flight;
+    int seen = peak.load();
+    while (now > seen && !peak.compare_exchange_weak(seen, now)) {
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    --in_flight;
+    return Reply::json(200, R"({"model": "m", "choices": [{"index": 0, "finish_reason": "stop",
+      "message": {"role": "assistant", "content": "ok"}}]})");
+  });
+  auto config = f.config("openai", "m", "/v1");
+  config.limits.concurrency = 2;
+  auto client = f.client(config);
+  std::vector<std::future<core::llm::Outcome>> futures;
+  auto start = std::chrono::steady_clock::now();
+  for (int i = 0; i < 6; ++i) {
+    auto promise = std::make_shared<std::promise<core::llm::Outcome>>();
+    futures.push_back(promise->get_future());
+    client->submit(user_request("q" + std::to_string(i)), [promise](core::llm::Outcome o) { promise->set_value(std::move(o)); });
+  }
+  for (auto& future : futures) CHECK(std::holds_alternative<Response>(future.get()));
+  CHECK(peak.load() <= 2);
+  CHECK(std::chrono::steady_clock::now() - start >= std::chrono::milliseconds(150));  // 6 × 50 ms, 2 at a time
 }
