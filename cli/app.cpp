@@ -38,10 +38,11 @@ void build(CLI::App& app, Context& ctx) {
   add_prompt_diff_command(*prompt, ctx);
   add_config_commands(app, ctx);
   add_store_commands(app, ctx);
-  add_score_command(app, ctx);
   add_chain_commands(app, ctx);
   add_run_command(app, ctx);
   add_runs_commands(app, ctx);
+  add_score_command(app, ctx);
+  add_providers_commands(app, ctx);
 }
 
 int usage_error(const CLI::ParseError& e, const CLI::App& app) {

@@ -28,6 +28,37 @@ core::lineage::Store& Context::store() {
   return *m_store;
 }
 
+Context::~Context() {
+  // Clients first (they may still deliver replies into the cache), then the cache.
+  m_clients.clear();
+  m_deps.reset();
+  m_cache.reset();
+}
+
+const providers::ClientDeps& Context::client_deps(Cache cache) {
+  if (!m_deps) {
+    providers::ClientDeps deps;
+    deps.http = providers::http::make_curl_client();
+    deps.timers = providers::http::make_timer_thread();
+    deps.prices = project().prices;
+    if (cache == Cache::yes) {
+      store();  // opens and migrates before a second connection is made
+      m_cache = std::make_unique<core::lineage::SqliteResponseCache>(project().store_path);
+      deps.cache = m_cache.get();
+    }
+    m_deps = std::move(deps);
+  }
+  return *m_deps;
+}
+
+core::llm::ModelClient& Context::model_client(const std::string& name, Cache cache) {
+  auto it = m_clients.find(name);
+  if (it != m_clients.end()) return *it->second;
+  const auto& config = project().provider(name);
+  auto client = providers::make_client(config, client_deps(cache));
+  return *m_clients.emplace(name, std::move(client)).first->second;
+}
+
 std::string Context::author() {
   if (auto a = core::config::process_env("GENOPS_AUTHOR")) return *a;
   if (std::FILE* pipe = popen("git config user.name 2>/dev/null", "r")) {

@@ -2,12 +2,16 @@
 // The composition root: global options, the project and the store, opened
 // lazily so that `genops --version` touches nothing. The only place that
 // picks implementations.
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 
 #include "core/config/project.hpp"
+#include "core/lineage/sqlite_response_cache.hpp"
 #include "core/lineage/store.hpp"
+#include "core/llm/model_client.hpp"
+#include "providers/registry.hpp"
 
 namespace genops::cli {
 
@@ -29,10 +33,23 @@ class Context {
   // The author recorded with new versions: GENOPS_AUTHOR, git user.name, or $USER.
   std::string author();
 
+  // What provider clients share: one HTTP client, one timer thread, the
+  // store's response cache (unless `cache` is no) and the project's prices.
+  enum class Cache { yes, no };
+  const providers::ClientDeps& client_deps(Cache cache = Cache::yes);
+  // The client for provider `name` (built once); throws Error(invalid_input)
+  // for an unknown provider or an unset key variable.
+  core::llm::ModelClient& model_client(const std::string& name, Cache cache = Cache::yes);
+
+  ~Context();
+
  private:
   core::config::ProjectOptions project_options() const;
   std::optional<core::config::Project> m_project;
   std::unique_ptr<core::lineage::Store> m_store;
+  std::unique_ptr<core::lineage::SqliteResponseCache> m_cache;
+  std::optional<providers::ClientDeps> m_deps;
+  std::map<std::string, std::unique_ptr<core::llm::ModelClient>> m_clients;
 };
 
 }  // namespace genops::cli
