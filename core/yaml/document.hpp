@@ -1,7 +1,7 @@
 #pragma once
 // Located YAML: a parsed document as our own tree, where every node knows its
 // file, line, column and field path, so every error can say exactly where.
-// The only yaml-cpp user is core/yaml/document.cpp.
+// yaml-cpp is used only inside core/yaml/ (document.cpp and events.cpp).
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -25,7 +25,7 @@ struct Limits {
 
 struct Mark {
   int line = 0;    // 1-based; 0 when unknown
-  int column = 0;  // 1-based
+  int column = 0;  // 1-based, in characters (UTF-8 code points)
 };
 
 class Document;
@@ -54,6 +54,8 @@ class Node {
   bool as_bool() const;                          // true/false
   std::chrono::milliseconds as_duration() const; // 30s, 500ms, 2m, 1h, or a number of seconds
   bool quoted() const { return m_quoted; }
+  // The document this node was read from; nullptr for a node built by hand.
+  const Document* document() const { return m_doc; }
 
   // Sequence items (throws if not a list).
   std::span<const Node> items() const;
