@@ -1,31 +1,10 @@
 #include "chains/steps/model_request.hpp"
 
 #include "core/json.hpp"
+#include "core/llm/model_settings.hpp"
 #include "core/prompt/render.hpp"
 
 namespace genops::chains::steps {
-
-namespace {
-
-void apply_model(const nlohmann::json& model, core::llm::Request& request, nlohmann::json& params) {
-  for (const auto& [key, value] : model.items()) {
-    if (key == "provider") continue;
-    params[key] = value;
-    if (key == "model" && value.is_string()) request.model = value.get<std::string>();
-    if (key == "temperature" && value.is_number()) request.temperature = value.get<double>();
-    if (key == "top_p" && value.is_number()) request.top_p = value.get<double>();
-    if (key == "max_tokens" && value.is_number_integer()) request.max_tokens = value.get<std::int64_t>();
-    if (key == "seed" && value.is_number_integer()) request.seed = value.get<std::int64_t>();
-    if (key == "stop") {
-      if (value.is_string()) request.stop.push_back(value.get<std::string>());
-      if (value.is_array())
-        for (const auto& s : value) if (s.is_string()) request.stop.push_back(s.get<std::string>());
-    }
-    if (key == "response_format") request.response_format = value;
-  }
-}
-
-}  // namespace
 
 core::llm::Request build_request(const ModelCall& call, const Scope& scope, core::lineage::StepRecord& record) {
   core::llm::Request request;
@@ -46,7 +25,7 @@ core::llm::Request build_request(const ModelCall& call, const Scope& scope, core
     request.vars = std::move(vars);
   }
   auto params = nlohmann::json::object();
-  apply_model(call.model, request, params);
+  core::llm::apply_model_settings(call.model, request, &params);
   record.provider = call.provider;
   record.params_json = core::dump_json(params);
   return request;

@@ -90,6 +90,25 @@ expect_exit 3; expect_err_contains 'did you mean "question"?'
 run genops prompt render support-answer --var novalue
 expect_exit 2; expect_err_contains "expected NAME=VALUE"
 
+case_ "render --run calls the provider once"
+run genops prompt render support-answer@production --var question="How do I get a refund?" --run --no-cache
+expect_exit 0; expect_out_contains "Refunds are issued within 14 days"
+run genops prompt render support-answer --var question="anything else" --run --provider echo --json
+expect_exit 0
+expect_eq "$(jq -r .provider <<<"$out")" "echo"
+expect_eq "$(jq -r .output <<<"$out" | tail -1)" "Question: anything else"
+run genops prompt render support-answer --var question=x --run --provider nope
+expect_exit 3; expect_err_contains 'unknown provider "nope"'
+
+case_ "providers list and check"
+run genops providers list --json
+expect_exit 0
+expect_eq "$(jq -r '[.[].name] | join(",")' <<<"$out")" "echo,embed,local"
+run genops providers check local
+expect_exit 0; expect_out_contains "ok: local (mock)"
+run genops providers check embed --json
+expect_eq "$(jq .dims <<<"$out")" 512
+
 case_ "rollback"
 run genops prompt label support-answer@1 production
 expect_exit 0; expect_out_contains "support-answer@production -> @1 (was @2)"
