@@ -39,7 +39,6 @@ check_home 'kainjow/' '^core/prompt/template\.cpp$' kainjow-mustache
 check_home 'dtl/' '^core/prompt/diff\.cpp$' dtl
 check_home 'openssl/' '^core/hash\.cpp$' OpenSSL
 check_home 'httplib\.h' '^tests/support/' cpp-httplib
-check_home 'libstemmer\.h' '^eval/metrics/' libstemmer
 check_home 'xxhash\.h' '^providers/hash_embed/' xxhash
 
 # 3. main is one line.
