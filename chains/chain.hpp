@@ -43,6 +43,7 @@ struct PromptBinding {
   std::string hash;         // the version's content hash
   core::prompt::PromptSpec spec;
   std::vector<std::string> template_vars;  // the inputs it declares
+  std::filesystem::path file;               // a prompt file, registered once the whole chain loaded; empty for store refs
 };
 
 struct MessageTemplate {

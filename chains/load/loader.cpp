@@ -147,7 +147,7 @@ Chain& Loader::load_file(const fs::path& file) {
   m_by_path[fs::weakly_canonical(file).string()] = &c;
   m_set.m_chains.push_back(std::move(chain));
   const Node& steps = root.at("steps");
-  if (!steps.is_sequence() || steps.items().empty()) steps.fail("expected a non-empty list of steps, got " + steps.describe());
+  if (!steps.is_sequence() || steps.items().empty()) steps.fail(steps.is_sequence() ? "expected at least one step" : "expected a list of steps, got " + steps.describe());
   ctx.step_ids = collect_step_ids(steps);
   for (std::size_t i = 0; i < ctx.step_ids.size(); ++i) {
     c.index_of[ctx.step_ids[i]] = i;
@@ -200,6 +200,7 @@ const Chain* Loader::chain_at(const Node& node, const fs::path& from_dir) {
 
 ChainSet Loader::load_root(const fs::path& file) {
   load_file(file);
+  register_prompt_files();
   return std::move(m_set);
 }
 

@@ -32,6 +32,9 @@ class Loader {
   std::filesystem::path find_file(const core::yaml::Node& node, const std::filesystem::path& from_dir,
                                   std::string_view what) const;
   PromptBinding bind_prompt_file(const core::yaml::Node& node, const std::filesystem::path& path, const Chain& from);
+  // With PromptFiles::register_versions, adds every prompt file the chains
+  // use as a version, once everything loaded (bad input writes nothing).
+  void register_prompt_files();
 
   const LoadOptions& m_options;
   ChainSet m_set;

@@ -92,9 +92,8 @@ void resolve_provider(const Node& step, ModelCall& call, const LoadOptions& opti
   std::string msg = "unknown provider " + core::quote(call.provider);
   if (where == step.find("prompt") && where) msg += " (from prompt " + call.prompt->ref + ")";
   else if (!where) msg += " (defaults.provider)";
-  (where ? *where : step).fail(msg + "; genops.yaml configures: " +
-                                   (options.providers.empty() ? "none" : core::join(options.providers, ", ")),
-                               hints);
+  if (options.providers.empty()) hints = {"configure providers under `providers:` in genops.yaml"};
+  (where ? *where : step).fail(msg + " (not configured in genops.yaml)", hints);
 }
 
 }  // namespace

@@ -1,4 +1,6 @@
 // Resolving an llm or agent step's `prompt:` to a prompt version.
+#include <functional>
+
 #include "chains/load/loader_impl.hpp"
 #include "core/error.hpp"
 #include "core/fs.hpp"
@@ -31,20 +33,41 @@ PromptBinding binding_of(core::prompt::PromptSpec spec, std::string ref, std::st
 
 }  // namespace
 
-PromptBinding Loader::bind_prompt_file(const Node& node, const fs::path& path, const Chain& from) {
+PromptBinding Loader::bind_prompt_file(const Node&, const fs::path& path, const Chain&) {
   auto spec = core::prompt::load_prompt_file(path.string());
   auto hash = core::prompt::content_hash(spec);
-  if (m_options.prompt_files == PromptFiles::read_only || !m_options.prompt_store) {
-    std::string ref = spec.name + " (" + core::display_path(path) + ", sha:" + hash.substr(0, 12) + ")";
-    return binding_of(std::move(spec), std::move(ref), std::move(hash));
+  std::string ref = spec.name + " (" + core::display_path(path) + ", sha:" + hash.substr(0, 12) + ")";
+  auto binding = binding_of(std::move(spec), std::move(ref), std::move(hash));
+  binding.file = path;
+  return binding;
+}
+
+void Loader::register_prompt_files() {
+  if (m_options.prompt_files == PromptFiles::read_only || !m_options.prompt_store) return;
+  std::function<void(Step&, const Chain&)> walk = [&](Step& step, const Chain& chain) {
+    auto visit = [&](ModelCall& call) {
+      if (!call.prompt || call.prompt->file.empty()) return;
+      auto& b = *call.prompt;
+      core::lineage::NewPromptVersion nv{b.spec.name, b.hash, core::dump_json(core::prompt::to_json(b.spec)),
+                                         core::read_file(b.file), core::display_path(b.file),
+                                         "registered on first use by chain " + chain.name, m_options.author};
+      auto outcome = m_options.prompt_store().add_version(nv);
+      b.ref = b.spec.name + "@" + std::to_string(outcome.version.number);
+      b.file.clear();
+    };
+    if (auto* llm = std::get_if<LlmStep>(&step.body)) visit(llm->call);
+    if (auto* agent = std::get_if<AgentStep>(&step.body)) {
+      visit(agent->call);
+      for (auto& tool : agent->tools) {
+        if (tool.step) walk(*tool.step, chain);
+      }
+    }
+    if (auto* map = std::get_if<MapStep>(&step.body)) walk(*map->step, chain);
+    if (auto* loop = std::get_if<LoopStep>(&step.body)) walk(*loop->step, chain);
+  };
+  for (auto& chain : m_set.m_chains) {
+    for (auto& step : chain->steps) walk(step, *chain);
   }
-  core::lineage::NewPromptVersion nv{spec.name, hash, core::dump_json(core::prompt::to_json(spec)),
-                                     core::read_file(path), core::display_path(path),
-                                     "registered on first use by chain " + from.name, m_options.author};
-  auto outcome = m_options.prompt_store().add_version(nv);
-  (void)node;
-  std::string ref = spec.name + "@" + std::to_string(outcome.version.number);
-  return binding_of(std::move(spec), std::move(ref), std::move(hash));
 }
 
 PromptBinding Loader::bind_prompt(const Node& node, const Chain& from) {

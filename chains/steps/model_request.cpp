@@ -74,7 +74,9 @@ bool may_call(run::RunContext& run) {
 
 std::string describe_failure(const std::string& provider, const core::llm::Failure& failure) {
   std::string out = "provider " + provider + " failed (" + core::llm::to_string(failure.kind);
-  if (failure.http_status) out += ", HTTP " + std::to_string(failure.http_status);
+  std::string status = "HTTP " + std::to_string(failure.http_status);
+  // Some messages already start with the status; say it once.
+  if (failure.http_status && failure.message.rfind(status, 0) != 0) out += ", " + status;
   if (failure.retries) out += ", after " + std::to_string(failure.retries) + " retries";
   out += ")";
   if (!failure.message.empty()) out += ": " + failure.message;

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Every project under examples/ runs offline, as its README says.
+source "$(dirname "$0")/lib.sh"
+examples="$GENOPS_SOURCE_DIR/examples"
+
+use_example() {  # copies an example into the temp dir and enters it
+  rm -rf "$E2E_ROOT/$1"
+  cp -r "$examples/$1" "$E2E_ROOT/$1"
+  cd "$E2E_ROOT/$1" || exit 2
+}
+
+case_ "every example is covered here"
+out="" err=""
+self="$GENOPS_SOURCE_DIR/tests/e2e/test_examples.sh"
+for dir in "$examples"/*/; do
+  name=$(basename "$dir")
+  grep -q "^use_example $name\$" "$self" && ok || bad "examples/$name is not run by this suite"
+done
+
+case_ "classify-route"
+use_example classify-route
+run genops chain validate chains/route.yaml
+expect_exit 0; expect_out_contains "ok: chains/route.yaml: chain route"
+run genops run chains/route.yaml --var question="I was charged twice, can I get a refund?"
+expect_exit 0
+expect_out_contains "intent: billing"
+expect_out_contains "reply: Refunds are issued within 14 days of the request."
+run genops run chains/route.yaml --var question="hello there" --json
+expect_exit 0
+expect_eq "$(jq -r .outputs.reply <<<"$out")" "Hello! How can I help?"
+expect_eq "$(jq -r .outputs.intent <<<"$out")" "smalltalk"
+run genops runs trace last
+expect_exit 0; expect_out_contains "answer (llm)  skipped"
+run genops run chains/route.yaml --input-file questions.jsonl -j 3
+expect_exit 0
+expect_eq "$(jq -r '.row' <<<"$out" | tr '\n' ' ')" "0 1 2 "
+expect_eq "$(jq -r '.outputs.intent' <<<"$out" | tr '\n' ' ')" "billing shipping smalltalk "
+expect_err_contains "3 of 3 rows succeeded"
+run genops prompt list
+expect_out_contains "classify-intent"
+expect_out_contains "support-answer"
+
+case_ "map-reduce"
+use_example map-reduce
+run genops run chains/summarise.yaml --vars-file documents.json --json
+expect_exit 0
+expect_eq "$(jq -r .outputs.summary <<<"$out")" "Customers want faster refunds, clearer delivery dates and a working password reset."
+expect_eq "$(jq -c .outputs.parts <<<"$out")" '["Refunds are too slow.","Delivery dates are unclear.","Password reset emails never arrive."]'
+run genops runs trace last
+expect_exit 0
+expect_out_contains "each[2] (llm)"
+expect_out_contains "combine (llm)"
+
+case_ "agent-tools"
+use_example agent-tools
+run genops run chains/helper.yaml --var question="Where is order 42, and can I return it?"
+expect_exit 0
+expect_out_contains "refunds are issued within 14 days"
+run genops runs trace last --json
+expect_eq "$(jq '[.steps[] | select(.kind == "tool")] | length' <<<"$out")" 2
+expect_eq "$(jq -r '[.steps[] | select(.kind == "tool") | .step] | join(",")' <<<"$out")" "lookup_order,refund_policy"
+run genops run chains/helper.yaml --provider stubborn --var question="loop"
+expect_exit 1
+expect_err_contains "agent stopped at max_turns (4) while still calling tools: lookup_order"
+expect_err_contains "hint: see its steps with: genops runs trace"
+
+finish
