@@ -123,7 +123,46 @@ CREATE TABLE steps (
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<std::string_view, 3> k_migrations{k_v1, k_v2, k_v3};
+// 4: retrieval indexes (issue 5, `genops index`): settings per index, one row
+// per source document (its content hash decides re-chunking), chunks with an
+// optional embedding (little-endian float32 BLOB) and an FTS5 table over
+// chunk text (Porter stemming: "refunds" finds "refund") whose rowid is the chunk's id.
+constexpr std::string_view k_v4 = R"sql(
+CREATE TABLE retrieval_indexes (
+  name TEXT PRIMARY KEY,
+  chunk_size INTEGER NOT NULL,
+  overlap INTEGER NOT NULL,
+  embed_provider TEXT NOT NULL DEFAULT '',
+  dims INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE retrieval_documents (
+  index_name TEXT NOT NULL REFERENCES retrieval_indexes(name),
+  source TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
+  added_at TEXT NOT NULL,
+  PRIMARY KEY (index_name, source)
+) WITHOUT ROWID;
+CREATE TABLE retrieval_chunks (
+  id INTEGER PRIMARY KEY,
+  index_name TEXT NOT NULL,
+  source TEXT NOT NULL,
+  ordinal INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  embedding BLOB,
+  FOREIGN KEY (index_name, source) REFERENCES retrieval_documents(index_name, source)
+);
+CREATE INDEX retrieval_chunks_source ON retrieval_chunks(index_name, source);
+CREATE VIRTUAL TABLE retrieval_fts USING fts5(text, content='retrieval_chunks', content_rowid='id', tokenize='porter unicode61');
+CREATE TRIGGER retrieval_chunks_ai AFTER INSERT ON retrieval_chunks BEGIN
+  INSERT INTO retrieval_fts(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER retrieval_chunks_ad AFTER DELETE ON retrieval_chunks BEGIN
+  INSERT INTO retrieval_fts(retrieval_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+)sql";
+
+constexpr std::array<std::string_view, 4> k_migrations{k_v1, k_v2, k_v3, k_v4};
 
 }  // namespace
 

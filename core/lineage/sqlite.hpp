@@ -51,6 +51,8 @@ class Statement {
   Statement& bind(int index, double value);
   Statement& bind_null(int index);
   Statement& bind(int index, const std::optional<std::string>& text);
+  // Binds raw bytes as a BLOB (e.g. an embedding's floats).
+  Statement& bind_blob(int index, std::string_view bytes);
   // Advances; true while a row is available.
   bool step();
   // Runs to completion (for statements without rows).
@@ -61,6 +63,8 @@ class Statement {
   std::int64_t integer(int column) const;
   double real(int column) const;
   bool is_null(int column) const;
+  // A BLOB (or TEXT) column's bytes; empty for NULL.
+  std::string blob(int column) const;
 
  private:
   Database* m_db;
