@@ -41,6 +41,12 @@ LoadResult run_curl_baseline(const LoadSpec& spec) {
     slot.easy = curl_easy_init();
     curl_easy_setopt(slot.easy, CURLOPT_URL, spec.url.c_str());
     curl_easy_setopt(slot.easy, CURLOPT_NOSIGNAL, 1L);
+    // The options genops sets on every transfer, so only the loops differ.
+    curl_easy_setopt(slot.easy, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));
+    curl_easy_setopt(slot.easy, CURLOPT_CONNECTTIMEOUT_MS, 10'000L);
+    curl_easy_setopt(slot.easy, CURLOPT_TIMEOUT_MS, 60'000L);
+    curl_easy_setopt(slot.easy, CURLOPT_TCP_KEEPALIVE, 1L);
+    curl_easy_setopt(slot.easy, CURLOPT_USERAGENT, "genops/0.1");
     curl_easy_setopt(slot.easy, CURLOPT_HTTPHEADER, headers);
     curl_easy_setopt(slot.easy, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(spec.body.size()));
     curl_easy_setopt(slot.easy, CURLOPT_POSTFIELDS, spec.body.data());
@@ -69,6 +75,10 @@ LoadResult run_curl_baseline(const LoadSpec& spec) {
       if (started < spec.requests) {
         curl_multi_add_handle(multi, easy);
         ++started;
+        // Without this, the poll below sleeps about 0.5 ms before the re-added
+        // transfer starts (measured: 650 vs 155 us a request at concurrency 1).
+        // genops's send() wakes its loop the same way.
+        curl_multi_wakeup(multi);
       }
     }
     curl_multi_poll(multi, nullptr, 0, 1000, nullptr);

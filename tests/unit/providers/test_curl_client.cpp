@@ -83,7 +83,7 @@ TEST_CASE("http::CurlClient: methods") {
     request.body = std::string(200'000, 'a');
     const auto before = std::chrono::steady_clock::now();
     CHECK(call(*client, request).status == 200);
-    CHECK(ms_between(before, std::chrono::steady_clock::now()) < 500);
+    CHECK(ms_between(before, std::chrono::steady_clock::now()) < 900);  // not the 1 s Expect wait
     CHECK(server.requests().at(0).body.size() == 200'000);
   }
 }
@@ -112,8 +112,8 @@ TEST_CASE("http::CurlClient: many requests in flight on one thread") {
     });
   }
   REQUIRE(all_done.get_future().wait_for(10s) == std::future_status::ready);
-  // Serially this would take 9.6 s.
-  CHECK(ms_between(before, std::chrono::steady_clock::now()) < 1500);
+  // Serially this would take 9.6 s; in parallel 0.2 s plus scheduling.
+  CHECK(ms_between(before, std::chrono::steady_clock::now()) < 4000);
   CHECK(ok == k_requests);
 }
 
@@ -218,7 +218,7 @@ TEST_CASE("http::CurlClient: a hanging server times out within the timeout") {
   const auto r = call(*client, request);
   CHECK(r.transport == TransportError::timeout);
   CHECK(r.elapsed >= 300ms);
-  CHECK(r.elapsed < 1000ms);
+  CHECK(r.elapsed < 2000ms);
   CHECK(r.transport_message.find("timed out") != std::string::npos);
 }
 
@@ -295,7 +295,7 @@ TEST_CASE("http::CurlClient: destroying the client aborts what is in flight or w
   std::this_thread::sleep_for(50ms);  // let the 503 reach its retry wait
   const auto before = std::chrono::steady_clock::now();
   client.reset();
-  CHECK(ms_between(before, std::chrono::steady_clock::now()) < 1000);
+  CHECK(ms_between(before, std::chrono::steady_clock::now()) < 2000);
   REQUIRE(replies.size() == 3);
   for (const auto& r : replies) {
     CHECK(r.transport == TransportError::other);
