@@ -10,6 +10,7 @@
 #include "cli/commands/commands.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/output.hpp"
+#include "cli/retrieval_setup.hpp"
 #include "cli/run_output.hpp"
 #include "core/error.hpp"
 #include "core/fs.hpp"
@@ -68,6 +69,8 @@ void run_command(Context& ctx, const RunOptions& o) {
     return *it->second;
   };
   services.sink = &recorder;
+  core::lineage::IndexRetriever retriever(ctx.store().path(), index_embedders(ctx));
+  services.retriever = &retriever;
   std::mutex stderr_mutex;
   services.warn = [&stderr_mutex](const std::string& m) {
     std::lock_guard lock(stderr_mutex);

@@ -57,25 +57,25 @@ std::vector<retrieval::Chunk> to_chunks(IndexStore& store, const std::vector<ret
 
 }  // namespace
 
-std::string_view to_string(AddOutcome outcome) {
+std::string_view to_string(DocumentChange outcome) {
   switch (outcome) {
-    case AddOutcome::replaced: return "replaced";
-    case AddOutcome::unchanged: return "unchanged";
+    case DocumentChange::replaced: return "replaced";
+    case DocumentChange::unchanged: return "unchanged";
     default: return "added";
   }
 }
 
-std::pair<AddOutcome, std::size_t> add_document(IndexStore& store, const IndexSettings& settings, std::string_view source,
+std::pair<DocumentChange, std::size_t> add_document(IndexStore& store, const IndexSettings& settings, std::string_view source,
                                                 std::string_view content, llm::ModelClient* embedder) {
   auto hash = sha256_hex(content);
   auto previous = store.document_hash(settings.name, source);
-  if (previous && *previous == hash) return {AddOutcome::unchanged, 0};
+  if (previous && *previous == hash) return {DocumentChange::unchanged, 0};
   retrieval::ChunkOptions options{static_cast<std::size_t>(settings.chunk_size), static_cast<std::size_t>(settings.overlap)};
   auto chunks = retrieval::chunk_text(content, retrieval::format_for_path(source), options);
   std::vector<std::vector<float>> embeddings;
   if (embedder && !chunks.empty()) embeddings = embed_all(*embedder, chunks);
   store.replace_document(settings.name, source, hash, chunks, embeddings);
-  return {previous ? AddOutcome::replaced : AddOutcome::added, chunks.size()};
+  return {previous ? DocumentChange::replaced : DocumentChange::added, chunks.size()};
 }
 
 IndexSettings require_index(IndexStore& store, std::string_view name) {

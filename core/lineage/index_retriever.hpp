@@ -17,16 +17,16 @@ namespace genops::core::lineage {
 // Embedding clients by provider name (from genops.yaml), built by the caller.
 using Embedders = std::map<std::string, llm::ModelClient*>;
 
-enum class AddOutcome { added, replaced, unchanged };
+enum class DocumentChange { added, replaced, unchanged };
 
 // "added", "replaced", "unchanged".
-std::string_view to_string(AddOutcome outcome);
+std::string_view to_string(DocumentChange outcome);
 
 // Chunks `content` with the index's settings and stores it under `source`,
 // embedding the chunks with `embedder` when the index has a provider. A
 // source whose content hash is unchanged is left alone. Returns the outcome
 // and the number of chunks. Throws Error(provider) when embedding fails.
-std::pair<AddOutcome, std::size_t> add_document(IndexStore& store, const IndexSettings& settings, std::string_view source,
+std::pair<DocumentChange, std::size_t> add_document(IndexStore& store, const IndexSettings& settings, std::string_view source,
                                                 std::string_view content, llm::ModelClient* embedder);
 
 // The settings of `name`; throws Error(invalid_input) with did-you-mean and a

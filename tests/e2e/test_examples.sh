@@ -64,4 +64,24 @@ expect_exit 1
 expect_err_contains "agent stopped at max_turns (4) while still calling tools: lookup_order"
 expect_err_contains "hint: see its steps with: genops runs trace"
 
+case_ "rag-support"
+use_example rag-support
+run genops run chains/support.yaml --var question="How long does a refund take?"
+expect_exit 3; expect_err_contains 'index "support-docs" not found'
+run genops index add support-docs docs/
+expect_exit 0
+run genops run chains/support.yaml --var question="How long does a refund take?" --json
+expect_exit 0
+expect_eq "$(jq -r .outputs.answer <<<"$out")" "Refunds are issued to the original payment method within 14 days of the request (docs/refunds.md)."
+expect_eq "$(jq -r .outputs.sources <<<"$out" | cut -d' ' -f1)" "docs/refunds.md"
+run genops run chains/support.yaml --var question="When will my parcel arrive?" --json
+expect_eq "$(jq -r .outputs.answer <<<"$out")" "Parcels arrive within 3 working days; the tracking link is in the confirmation email (docs/shipping.md)."
+run genops run chains/support.yaml --var question="What is the weather on Mars?" --json
+expect_exit 0
+expect_eq "$(jq -r .outputs.answer <<<"$out")" "No answer found"
+run genops runs trace last
+expect_exit 0
+expect_out_contains "docs (retrieve)"
+expect_out_contains "answer (llm)  skipped"
+
 finish

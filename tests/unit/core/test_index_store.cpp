@@ -48,7 +48,7 @@ TEST_CASE("lineage::IndexStore: add, re-add and bm25 order") {
   Fixture f;
   IndexSettings kb{"kb", 800, 100, "", 0};
   f.indexes.create_index(kb);
-  CHECK(add_document(f.indexes, kb, "a.md", "# A\n\nRefunds take 14 days. A refund goes to the card.", nullptr).first == AddOutcome::added);
+  CHECK(add_document(f.indexes, kb, "a.md", "# A\n\nRefunds take 14 days. A refund goes to the card.", nullptr).first == DocumentChange::added);
   add_document(f.indexes, kb, "b.md", "# B\n\nParcels arrive in 3 days. Refund questions go to billing.", nullptr);
   add_document(f.indexes, kb, "c.md", "# C\n\nReset your password from the sign-in page.", nullptr);
   auto hits = query_index(f.indexes, "kb", "refund", 5, retrieval::Mode::bm25, f.embedders);
@@ -59,8 +59,8 @@ TEST_CASE("lineage::IndexStore: add, re-add and bm25 order") {
   CHECK(query_index(f.indexes, "kb", "weather on mars", 5, retrieval::Mode::bm25, f.embedders).empty());
 
   SUBCASE("unchanged content is skipped; changed content replaces its chunks") {
-    CHECK(add_document(f.indexes, kb, "c.md", "# C\n\nReset your password from the sign-in page.", nullptr).first == AddOutcome::unchanged);
-    CHECK(add_document(f.indexes, kb, "c.md", "Refunds, refunds, refunds.", nullptr).first == AddOutcome::replaced);
+    CHECK(add_document(f.indexes, kb, "c.md", "# C\n\nReset your password from the sign-in page.", nullptr).first == DocumentChange::unchanged);
+    CHECK(add_document(f.indexes, kb, "c.md", "Refunds, refunds, refunds.", nullptr).first == DocumentChange::replaced);
     CHECK(query_index(f.indexes, "kb", "password", 5, retrieval::Mode::bm25, f.embedders).empty());
     CHECK(query_index(f.indexes, "kb", "refund refunds", 1, retrieval::Mode::bm25, f.embedders)[0].source == "c.md");
     auto list = f.indexes.list_indexes();
