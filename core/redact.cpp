@@ -71,6 +71,23 @@ void replace_all(std::string& text, std::string_view needle) {
   }
 }
 
+// Whether `text` contains a word every key pattern below needs, ignoring case.
+bool might_hold_key(std::string_view text) {
+  static constexpr std::string_view k_words[] = {"bearer", "key", "authorization", "sk-"};
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char first = lower(text[i]);
+    if (first != 'b' && first != 'k' && first != 'a' && first != 's') continue;
+    for (auto word : k_words) {
+      if (word[0] != first || i + word.size() > text.size()) continue;
+      std::size_t j = 1;
+      while (j < word.size() && lower(text[i + j]) == word[j]) ++j;
+      if (j == word.size()) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 void register_secret(std::string_view value) {
@@ -94,7 +111,10 @@ std::string redact(std::string_view text) {
     std::lock_guard lock(reg.mutex);
     for (const auto& form : reg.forms) replace_all(out, form);
   }
-  // Keys that were never registered still follow recognisable shapes.
+  // Keys that were never registered still follow recognisable shapes. Each
+  // shape contains "bearer", "key", "authorization" or "sk-" (any case), so
+  // text without any of them skips the regex, which costs ~0.2 us a byte.
+  if (!might_hold_key(out)) return out;
   static const std::regex k_patterns(
       R"((Bearer\s+)[A-Za-z0-9._~+/=-]{8,}|((?:x-api-key|api[-_]?key|authorization)\s*[:=]\s*"?)[^\s"&,]{8,}|\bsk-[A-Za-z0-9_-]{16,})",
       std::regex::icase);

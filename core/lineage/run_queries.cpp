@@ -10,7 +10,7 @@ namespace {
 constexpr std::string_view k_run_columns =
     "SELECT r.id, r.kind, r.name, r.version, r.source_path, r.status, r.started_at, COALESCE(r.ended_at, ''), "
     "r.error, r.steps, r.input_tokens, r.output_tokens, r.cost_usd, r.duration_ms, r.git_commit, r.host, r.batch_id, "
-    "r.row_index, COALESCE(bi.content, ''), COALESCE(bo.content, '') FROM runs r "
+    "r.row_index, COALESCE(bi.content, r.inputs, ''), COALESCE(bo.content, r.outputs, '') FROM runs r "
     "LEFT JOIN blobs bi ON bi.hash = r.inputs_blob LEFT JOIN blobs bo ON bo.hash = r.outputs_blob ";
 
 RunSummary read_run(const Statement& s) {
@@ -78,7 +78,7 @@ std::vector<StepRecord> run_steps(Store& store, const std::string& run_id, Texts
       "SELECT s.seq, s.parent_seq, s.item_index, s.step_id, s.kind, s.status, s.prompt_ref, s.prompt_hash, s.provider, "
       "s.model, s.params, s.input_tokens, s.output_tokens, s.cost_usd, s.started_at, s.latency_us, s.cache_hit, "
       "s.retries, s.error";
-  sql += texts == Texts::yes ? ", COALESCE(bq.content, ''), COALESCE(bo.content, '') FROM steps s "
+  sql += texts == Texts::yes ? ", COALESCE(bq.content, s.request, ''), COALESCE(bo.content, s.output, '') FROM steps s "
                                "LEFT JOIN blobs bq ON bq.hash = s.request_blob LEFT JOIN blobs bo ON bo.hash = s.output_blob "
                              : " FROM steps s ";
   sql += "WHERE s.run_id = ?1 ORDER BY s.seq";

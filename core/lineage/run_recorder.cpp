@@ -16,9 +16,13 @@ constexpr std::size_t k_max_queue = 200'000;    // producers wait beyond this
 constexpr std::size_t k_max_batch = 20'000;     // items per transaction
 constexpr std::size_t k_known_blobs = 50'000;   // hashes remembered as written
 
+constexpr std::size_t k_inline_bytes = 4096;      // shorter texts are stored in their row
+
+// A text to store: inline when short (empty hash), else as a blob.
 std::optional<RunRecorder::Blob> blob_of(std::string_view text) {
   if (text.empty()) return std::nullopt;
   auto clean = redact(text);
+  if (clean.size() < k_inline_bytes) return RunRecorder::Blob{"", std::move(clean)};
   auto hash = sha256_hex(clean);
   return RunRecorder::Blob{std::move(hash), std::move(clean)};
 }
@@ -28,9 +32,12 @@ void bind_optional(Statement& s, int index, const std::optional<std::int64_t>& v
   else s.bind_null(index);
 }
 
-void bind_blob(Statement& s, int index, const std::optional<RunRecorder::Blob>& b) {
-  if (b) s.bind(index, std::string_view(b->hash));
+// Binds the blob hash at `index` and the inline text at `inline_index`.
+void bind_text(Statement& s, int index, int inline_index, const std::optional<RunRecorder::Blob>& b) {
+  if (b && !b->hash.empty()) s.bind(index, std::string_view(b->hash));
   else s.bind_null(index);
+  if (b && b->hash.empty()) s.bind(inline_index, std::string_view(b->text));
+  else s.bind_null(inline_index);
 }
 
 }  // namespace
@@ -42,17 +49,18 @@ struct RunRecorder::Statements {
         version(db.prepare("INSERT INTO chain_versions(hash, name, source_path, content_blob, created_at) "
                            "VALUES(?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) ON CONFLICT DO NOTHING")),
         run(db.prepare("INSERT INTO runs(id, kind, name, version, source_path, status, started_at, inputs_blob, "
-                       "git_commit, host, batch_id, row_index) VALUES(?1, ?2, ?3, ?4, ?5, 'running', ?6, ?7, ?8, ?9, ?10, ?11) "
+                       "git_commit, host, batch_id, row_index, inputs) VALUES(?1, ?2, ?3, ?4, ?5, 'running', ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
                        "ON CONFLICT DO NOTHING")),
         step(db.prepare("INSERT INTO steps(run_id, seq, parent_seq, item_index, step_id, kind, status, prompt_ref, "
                         "prompt_hash, provider, model, params, request_blob, output_blob, input_tokens, output_tokens, "
-                        "cost_usd, started_at, latency_us, cache_hit, retries, error) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-                        "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22) ON CONFLICT DO NOTHING")),
+                        "cost_usd, started_at, latency_us, cache_hit, retries, error, request, output) VALUES(?1, ?2, ?3, ?4, ?5, "
+                        "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24) "
+                        "ON CONFLICT DO NOTHING")),
         end(db.prepare("UPDATE runs SET status = ?2, ended_at = ?3, outputs_blob = ?4, error = ?5, steps = ?6, "
-                       "input_tokens = ?7, output_tokens = ?8, cost_usd = ?9, duration_ms = ?10 WHERE id = ?1")) {}
+                       "input_tokens = ?7, output_tokens = ?8, cost_usd = ?9, duration_ms = ?10, outputs = ?11 WHERE id = ?1")) {}
 
   void put_blob(const Blob& b) {
-    if (known.count(b.hash)) return;
+    if (b.hash.empty() || known.count(b.hash)) return;
     blob.reset();
     blob.bind(1, std::string_view(b.hash)).bind(2, static_cast<std::int64_t>(b.text.size())).bind(3, std::string_view(b.text));
     blob.run();
@@ -74,7 +82,7 @@ struct RunRecorder::Statements {
     run.reset();
     run.bind(1, std::string_view(x.id)).bind(2, std::string_view(x.kind)).bind(3, std::string_view(x.name));
     run.bind(4, std::string_view(x.version)).bind(5, std::string_view(x.source_path)).bind(6, std::string_view(x.started_at));
-    bind_blob(run, 7, r.inputs);
+    bind_text(run, 7, 12, r.inputs);
     run.bind(8, std::string_view(x.git_commit)).bind(9, std::string_view(x.host)).bind(10, std::string_view(x.batch_id));
     bind_optional(run, 11, x.row_index);
     run.run();
@@ -91,8 +99,8 @@ struct RunRecorder::Statements {
     step.bind(5, std::string_view(s.step_id)).bind(6, std::string_view(s.kind)).bind(7, std::string_view(s.status));
     step.bind(8, std::string_view(s.prompt_ref)).bind(9, std::string_view(s.prompt_hash));
     step.bind(10, std::string_view(s.provider)).bind(11, std::string_view(s.model)).bind(12, std::string_view(s.params_json));
-    bind_blob(step, 13, q.request);
-    bind_blob(step, 14, q.output);
+    bind_text(step, 13, 23, q.request);
+    bind_text(step, 14, 24, q.output);
     step.bind(15, s.input_tokens).bind(16, s.output_tokens).bind(17, s.cost_usd);
     step.bind(18, std::string_view(s.started_at)).bind(19, s.latency_us);
     step.bind(20, static_cast<std::int64_t>(s.cache_hit ? 1 : 0)).bind(21, static_cast<std::int64_t>(s.retries));
@@ -105,7 +113,7 @@ struct RunRecorder::Statements {
     const auto& e = q.end;
     end.reset();
     end.bind(1, std::string_view(e.id)).bind(2, std::string_view(e.status)).bind(3, std::string_view(e.ended_at));
-    bind_blob(end, 4, q.outputs);
+    bind_text(end, 4, 11, q.outputs);
     end.bind(5, std::string_view(e.error)).bind(6, e.steps).bind(7, e.input_tokens).bind(8, e.output_tokens);
     end.bind(9, e.cost_usd).bind(10, e.duration_ms);
     end.run();
@@ -140,8 +148,9 @@ std::uint64_t RunRecorder::enqueue(Item item) {
 }
 
 void RunRecorder::record_chain_version(ChainVersionRecord version) {
-  auto content = blob_of(version.content);
-  if (!content) content = Blob{sha256_hex(""), ""};
+  // Chain files are always blobs: chain_versions refers to one.
+  auto clean = redact(version.content);
+  auto content = std::optional<Blob>(Blob{sha256_hex(clean), std::move(clean)});
   version.content.clear();
   enqueue(QueuedVersion{std::move(version), std::move(*content)});
 }

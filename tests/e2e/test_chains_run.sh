@@ -111,10 +111,11 @@ case_ "a provider failing mid-run: exit 4, earlier steps kept"
 run genops run chains/support.yaml --var question="boom"
 expect_exit 4
 expect_err_contains "failed: step answer: provider local failed (server): HTTP 500: upstream exploded"
-run genops runs trace last --json
+failed_run=$(sed -n 's/.*genops runs trace \([0-9a-f]*\).*/\1/p' <<<"$err")
+run genops runs trace "$failed_run" --json
 expect_eq "$(jq -r .status <<<"$out")" failed
-expect_eq "$(jq -r '.steps[0].status' <<<"$out")" ok
-expect_eq "$(jq -r '.steps[1].status' <<<"$out")" failed
+expect_eq "$(jq -r '.steps[] | select(.step == "intent") | .status' <<<"$out")" ok
+expect_eq "$(jq -r '.steps[] | select(.step == "answer") | .status' <<<"$out")" failed
 
 case_ "missing input: exit 3, recorded as failed"
 run genops run chains/support.yaml
