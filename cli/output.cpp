@@ -32,7 +32,7 @@ std::string paint(std::string_view text, Colour colour, bool enabled) {
 }
 
 void print_json(const nlohmann::json& value) {
-  std::cout << value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  std::cout << core::redact(value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)) << '\n';
 }
 
 namespace {

@@ -7,6 +7,7 @@
 #include "core/error.hpp"
 #include "core/fs.hpp"
 #include "core/json.hpp"
+#include "core/redact.hpp"
 #include "core/llm/model_settings.hpp"
 #include "core/prompt/render.hpp"
 #include "core/strings.hpp"
@@ -57,7 +58,7 @@ void call_model(Context& ctx, const RenderOptions& o, const core::prompt::Prompt
                        {"tokens_estimated", r.usage.estimated}, {"cost_usd", r.cost_usd},
                        {"latency_ms", static_cast<double>(r.latency.count()) / 1000.0}, {"cache_hit", r.cache_hit}});
   }
-  std::cout << r.text << '\n';
+  std::cout << core::redact(r.text) << '\n';
   print_note(ref + " on " + provider + ": " + std::to_string(r.usage.input_tokens) + " in / " +
              std::to_string(r.usage.output_tokens) + " out tokens" + (r.cache_hit ? " (cached)" : ""));
 }

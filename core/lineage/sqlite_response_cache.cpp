@@ -1,6 +1,7 @@
 #include "core/lineage/sqlite_response_cache.hpp"
 
 #include "core/error.hpp"
+#include "core/redact.hpp"
 #include "core/time.hpp"
 
 namespace genops::core::lineage {
@@ -35,7 +36,8 @@ std::optional<std::string> SqliteResponseCache::get(const std::string& key) {
 void SqliteResponseCache::put(const std::string& key, const std::string& value) {
   {
     std::lock_guard lock(m_queue_mutex);
-    m_queue.emplace_back(key, value);
+    // A reply can echo a key (some servers do): redact before it reaches the disk.
+    m_queue.emplace_back(key, redact(value));
   }
   m_wake.notify_one();
 }
