@@ -5,7 +5,7 @@ genops_packages=(
   build-essential cmake ninja-build pkg-config git
   libcli11-dev libyaml-cpp-dev libsqlite3-dev sqlite3 libcurl4-openssl-dev nlohmann-json3-dev doctest-dev
   libkainjow-mustache-dev libdtl-dev libssl-dev libutf8proc-dev libxxhash-dev
-  libcpp-httplib-dev libhnswlib-dev libfmt-dev libre2-dev jq util-linux time python3
+  libcpp-httplib-dev libre2-dev jq util-linux time python3
   chromium  # tests/e2e/test_eval_html.sh opens the HTML report in a headless browser
 )
 
