@@ -51,7 +51,7 @@ std::string data_function(const CommandNode& root, Shell shell) {
 
 // Walks the words before the cursor to the command they name, carrying
 // --store/--project so store values come from the same store.
-const char* k_walk = R"(_genops_walk() {  # the words before the cursor -> gpath, global
+const char* k_walk = R"SH(_genops_walk() {  # the words before the cursor -> gpath, global
   local w skip=0
   gpath=genops global=()
   shift  # the program
@@ -68,9 +68,9 @@ const char* k_walk = R"(_genops_walk() {  # the words before the cursor -> gpath
   done
   _genops_data "$gpath"
 }
-)";
+)SH";
 
-const char* k_bash = R"(_genops() {
+const char* k_bash = R"SH(_genops() {
   local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
   local gpath subs opts valopts kind descs global
   _genops_walk "${COMP_WORDS[@]:0:COMP_CWORD}"
@@ -87,9 +87,9 @@ const char* k_bash = R"(_genops() {
   return 0
 }
 complete -o default -F _genops genops
-)";
+)SH";
 
-const char* k_zsh = R"(_genops() {
+const char* k_zsh = R"SH(_genops() {
   local gpath subs opts valopts kind global
   local -a descs values
   _genops_walk "${(@)words[1,CURRENT-1]}"
@@ -106,7 +106,7 @@ const char* k_zsh = R"(_genops() {
     _files
   fi
 }
-)";
+)SH";
 
 }  // namespace
 

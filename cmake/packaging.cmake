@@ -7,9 +7,8 @@ include(GNUInstallDirs)
 set(GENOPS_GENERATED ${CMAKE_BINARY_DIR}/generated)
 add_custom_command(
   OUTPUT ${GENOPS_GENERATED}/genops.1.gz ${GENOPS_GENERATED}/genops.bash ${GENOPS_GENERATED}/_genops
-  COMMAND sh -c "\"$0\" __man > \"$1/genops.1\" && gzip -9nf \"$1/genops.1\" && \"$0\" completion bash > \"$1/genops.bash\" && \"$0\" completion zsh > \"$1/_genops\""
-          $<TARGET_FILE:genops> ${GENOPS_GENERATED}
-  DEPENDS genops
+  COMMAND sh ${PROJECT_SOURCE_DIR}/cmake/generate_docs.sh $<TARGET_FILE:genops> ${GENOPS_GENERATED}
+  DEPENDS genops ${PROJECT_SOURCE_DIR}/cmake/generate_docs.sh
   COMMENT "genops: man page and shell completions from the command table")
 add_custom_target(genops_docs ALL DEPENDS ${GENOPS_GENERATED}/genops.1.gz ${GENOPS_GENERATED}/genops.bash
                                           ${GENOPS_GENERATED}/_genops)

@@ -64,11 +64,11 @@ expect_exit 0
 man_page=$out
 run groff -man -Tutf8 -ww -z <<<"$man_page"
 expect_exit 0; expect_err_empty
-commands=$(genops --help | awk '/^Subcommands:/ {on = 1; next} on && /^  [a-z]/ {print $1}')
+commands=$(genops --help | awk '/^Subcommands:/ {on = 1; next} on && /^$/ {exit} on && /^  [a-z]/ {print $1}')
 [[ -n $commands ]] && ok || bad "no subcommands found in genops --help"
 for c in $commands; do
   [[ $man_page == *".SS \"genops $c\""* ]] && ok || bad "man page lacks genops $c"
-  subs=$(genops "$c" --help | awk '/^Subcommands:/ {on = 1; next} on && /^  [a-z]/ {print $1}')
+  subs=$(genops "$c" --help | awk '/^Subcommands:/ {on = 1; next} on && /^$/ {exit} on && /^  [a-z]/ {print $1}')
   for s in $subs; do
     [[ $man_page == *".SS \"genops $c $s\""* ]] && ok || bad "man page lacks genops $c $s"
   done
