@@ -19,7 +19,7 @@ std::string example(std::initializer_list<const char*> lines) {
 namespace {
 
 void build(CLI::App& app, Context& ctx) {
-  app.set_version_flag("--version", std::string("genops ") + k_version);
+  app.set_version_flag("--version", "genops " + version_text());
   app.add_option("--project", ctx.options.project_dir, "Project directory holding genops.yaml (default: search upwards)");
   app.add_option("--store", ctx.options.store, "Lineage store file (overrides genops.yaml and GENOPS_STORE)");
   app.require_subcommand(1);
@@ -47,6 +47,7 @@ void build(CLI::App& app, Context& ctx) {
   add_index_commands(app, ctx);
   add_skew_command(app, ctx);
   add_ingest_command(app, ctx);
+  add_completion_commands(app, ctx);
 }
 
 int usage_error(const CLI::ParseError& e, const CLI::App& app) {

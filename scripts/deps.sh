@@ -7,6 +7,7 @@ genops_packages=(
   libkainjow-mustache-dev libdtl-dev libssl-dev libutf8proc-dev libxxhash-dev
   libcpp-httplib-dev libre2-dev jq util-linux time python3
   chromium  # tests/e2e/test_eval_html.sh opens the HTML report in a headless browser
+  dpkg-dev file groff-base zsh  # scripts/package (dpkg-shlibdeps) and tests/e2e/test_package.sh
 )
 
 genops_install_missing() {

@@ -24,6 +24,7 @@ void add_runs_commands(CLI::App& app, Context& ctx);      // list, show, trace, 
 void add_index_commands(CLI::App& app, Context& ctx);     // add, list, query
 void add_skew_command(CLI::App& app, Context& ctx);
 void add_ingest_command(CLI::App& app, Context& ctx);
+void add_completion_commands(CLI::App& app, Context& ctx);  // completion, and the hidden __man, __complete
 
 // "Example:\n  <lines>" for a command's footer.
 std::string example(std::initializer_list<const char*> lines);

@@ -109,12 +109,18 @@ expect_file report.md
 run genops eval evals/matrix.yaml --json
 expect_exit 0
 expect_eq "$(jq -r '.summary.results' <<<"$out")" "36"
-# The CI workflow's eval commands run as written (with the built binary).
+# The CI workflow's eval commands run as written (with the built binary;
+# tests/e2e/test_package.sh runs the example with the packaged one).
+ci_commands=0
 while IFS= read -r line; do
-  cmd=${line#*run: ../../build/release/genops }
+  cmd=${line#*run: genops }
   run genops $cmd
   expect_exit 0
-done < <(grep -E 'run: \.\./\.\./build/release/genops eval' ci/github-actions.yml)
+  ci_commands=$((ci_commands + 1))
+done < <(grep -E 'run: genops eval' ci/github-actions.yml)
+expect_eq "$ci_commands" 2
+grep -q 'apt-get install -y -qq /tmp/genops/genops.deb' ci/github-actions.yml && ok || bad "the workflow does not install the package"
+grep -q 'scripts/package' ci/github-actions.yml && ok || bad "the workflow does not build the package"
 expect_file junit.xml
 expect_file report.html
 python3 -c 'import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])' junit.xml && ok || bad "junit.xml is not well-formed XML"
