@@ -59,6 +59,20 @@ defaults:
   assert:
     - {type: icontains, value: "{{category}}"}
 YAML
+# The same cases without extra columns or `vars:` (the cases below do not depend on A1).
+cat >plain.jsonl <<'JSONL'
+{"question": "How do I pay my bill?"}
+{"question": "Where is my parcel?"}
+JSONL
+cat >plain.yaml <<'YAML'
+version: 1
+name: plain
+target: {chain: chains/say.yaml}
+dataset: plain.jsonl
+defaults:
+  assert:
+    - {type: icontains, value: billing}
+YAML
 runs() { sqlite3 $db "SELECT COUNT(*) FROM eval_runs" 2>/dev/null || echo 0; }
 genops init >/dev/null 2>&1 || true
 run genops prompt add prompts/say.yaml
@@ -87,16 +101,18 @@ expect_err_contains 'data.jsonl:1: missing input "question"'
 expect_eq "$(runs)" "$before"
 
 case_ "A7: failing cases are named by their vars; the provider used is shown"
-run genops eval mapped.yaml -o report.md -o report.xml
+run genops eval plain.yaml -o report.md -o report.xml
 expect_exit 0
-expect_out_contains 'FAIL  category="shipping", question="Where is my parcel?" (h'
+expect_out_contains 'FAIL  question="Where is my parcel?" (h'
 expect_out_contains "[local]"
 expect_eq "$(grep -c 'question=' report.md)" "1"
 expect_eq "$(grep -c '| local |' report.md)" "2"  # the summary row and the failing case
-expect_eq "$(grep -c 'name="category=&quot;billing&quot;, question=&quot;How do I pay my bill?&quot; (h' report.xml)" "1"
+expect_eq "$(grep -c 'name="question=&quot;How do I pay my bill?&quot; (h' report.xml)" "1"
+run genops eval mapped.yaml
+expect_out_contains 'FAIL  category="shipping", question="Where is my parcel?" (h'
 
 case_ "A6: a prompt file as the target is recorded as a content-hashed version"
-sed 's|target: {prompt: say}|target: {prompt: prompts/say.yaml}|' mapped.yaml >file.yaml
+sed 's|target: {chain: chains/say.yaml}|target: {prompt: prompts/say.yaml}|' plain.yaml >file.yaml
 run genops eval file.yaml
 expect_exit 0
 expect_out_contains "2 results"
@@ -110,7 +126,7 @@ run genops eval file.yaml
 expect_eq "$(sqlite3 $db "SELECT COUNT(*) FROM prompt_versions")" "2"
 
 case_ "A6: a prompt reference that looks like a path says the file was not found"
-sed 's|target: {prompt: say}|target: {prompt: prompts/nope.yaml}|' mapped.yaml >nofile.yaml
+sed 's|target: {chain: chains/say.yaml}|target: {prompt: prompts/nope.yaml}|' plain.yaml >nofile.yaml
 run genops eval nofile.yaml
 expect_exit 3
 expect_err_contains 'target.prompt: prompt file "prompts/nope.yaml" not found'
@@ -121,8 +137,7 @@ cat >skew.yaml <<'YAML'
 version: 1
 name: skewed
 target: {chain: chains/say.yaml}
-dataset: data.jsonl
-vars: {question: q}
+dataset: plain.jsonl
 gate:
   skew: {current: "runs:say", since: 7d}
 YAML
@@ -151,23 +166,23 @@ expect_eq "$(jq -r '.summary.results, .gate.pass' broken.json 2>/dev/null | tr '
 expect_file broken.md
 
 case_ "A8: the .jsonl report of a resumed run covers every result"
-run genops eval mapped.yaml --limit 1 --json
+run genops eval plain.yaml --limit 1 --json
 id=$(jq -r .run.run_id <<<"$out")
-run genops eval mapped.yaml --resume "$id" -o all.jsonl -o all.json
+run genops eval plain.yaml --resume "$id" -o all.jsonl -o all.json
 expect_exit 0
 expect_eq "$(wc -l <all.jsonl | tr -d ' ')" "2"
 expect_eq "$(jq -r '.summary.results' all.json)" "2"
 
 case_ "A9: -o paths are checked before any case runs"
 before=$(runs)
-run genops eval mapped.yaml -o nodir/report.json
+run genops eval plain.yaml -o nodir/report.json
 expect_exit 3
 expect_err_contains "--output nodir/report.json: folder nodir does not exist"
 touch plainfile
-run genops eval mapped.yaml -o plainfile/report.html
+run genops eval plain.yaml -o plainfile/report.html
 expect_exit 3
 expect_err_contains "--output plainfile/report.html: plainfile is not a folder"
-run genops eval mapped.yaml -o .
+run genops eval plain.yaml -o .
 expect_exit 2
 expect_eq "$(runs)" "$before"
 
@@ -175,24 +190,24 @@ case_ "A10: --vars-file /dev/stdin, genops eval <(...), --input-file <(...) and 
 run genops run chains/say.yaml --vars-file /dev/stdin <<<'{"question": "my bill?"}'
 expect_exit 0
 expect_out_contains "billing questions"
-run genops eval <(cat mapped.yaml) --json
+run genops eval <(cat plain.yaml) --json
 expect_exit 0
 expect_eq "$(jq -r .summary.results <<<"$out")" "2"
 run genops run chains/say.yaml --input-file <(printf '{"question": "a bill"}\n{"question": "b"}\n')
 expect_exit 0
 expect_eq "$(grep -c . <<<"$out")" "2"
-sed 's|dataset: data.jsonl|dataset: /dev/stdin|' mapped.yaml >stdin.yaml
-run genops eval stdin.yaml --json < <(cat data.jsonl)
+sed 's|dataset: plain.jsonl|dataset: /dev/stdin|' plain.yaml >stdin.yaml
+run genops eval stdin.yaml --json < <(cat plain.jsonl)
 expect_exit 0
 expect_eq "$(jq -r .summary.results <<<"$out")" "2"
 
 case_ "B10: a dataset line over 16 MiB is exit 3 naming the file, the line and the limit"
-{ echo '{"q": "a bill", "category": "billing"}'; printf '{"q": "'; head -c 17000000 /dev/zero | tr '\0' x; echo '"}'; } >long.jsonl
-sed 's|dataset: data.jsonl|dataset: long.jsonl|' mapped.yaml >long.yaml
+{ echo '{"question": "a bill"}'; printf '{"question": "'; head -c 17000000 /dev/zero | tr '\0' x; echo '"}'; } >long.jsonl
+sed 's|dataset: plain.jsonl|dataset: long.jsonl|' plain.yaml >long.yaml
 run genops eval long.yaml
 expect_exit 3
 expect_err_contains "long.jsonl:2: line longer than the limit of 16 MiB"
-sed 's/"q"/"question"/; s/, "category": "billing"//' long.jsonl >long_inputs.jsonl
+cp long.jsonl long_inputs.jsonl
 run genops run chains/say.yaml --input-file long_inputs.jsonl
 expect_exit 3
 expect_err_contains "long_inputs.jsonl:2: line longer than the limit of 16 MiB"
