@@ -10,7 +10,8 @@ namespace genops::chains {
 
 // A source reading `path` line by line. Throws Error(invalid_input) when the
 // file cannot be opened; a line that is not a JSON object (or is over
-// 16 MiB) becomes a RowError naming the file and line.
+// 16 MiB, read with bounded memory) becomes a RowError naming the file and
+// line. A pipe is read as it comes.
 RowSource open_jsonl_rows(const std::filesystem::path& path);
 
 // A source yielding `row` once.

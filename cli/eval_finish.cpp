@@ -8,9 +8,11 @@
 #include "core/error.hpp"
 #include "core/fs.hpp"
 #include "core/json.hpp"
+#include "core/redact.hpp"
 #include "core/strings.hpp"
 #include "core/time.hpp"
 #include "eval/gate/gate.hpp"
+#include "eval/reports/jsonl_writer.hpp"
 #include "eval/reports/report.hpp"
 #include "eval/run/records.hpp"
 #include "eval/stats/summary.hpp"
@@ -67,6 +69,34 @@ std::string gate_failures(const eval::gate::GateVerdict& verdict) {
   return core::join(failed, "; ");
 }
 
+// Without a provider matrix results carry provider "" (their key in the
+// store); reports name the provider the target used instead.
+void name_default_provider(std::vector<eval::CaseResult>& results, const std::string& provider_used) {
+  if (provider_used.empty()) return;
+  for (auto& r : results)
+    if (r.provider.empty()) r.provider = provider_used;
+}
+
+void fill_run_info(eval::reports::RunInfo& info, EvalStore& evals, const EvalCommandOptions& o, const StartedEval& run) {
+  info.run_id = run.run_id;
+  info.suite_name = run.suite_name;
+  info.eval_path = o.file;
+  info.target = run.target;
+  info.providers = run.providers;
+  info.started = run.started;
+  info.ended = core::now_timestamp();
+  if (auto recorded = evals.find_run(run.run_id)) info.git_commit = recorded->git_commit;  // recorded when the run began
+  info.label = o.label;
+}
+
+// Every -o report but .jsonl, which was streamed as results were committed.
+void write_reports(const eval::reports::Report& report, const EvalCommandOptions& o) {
+  for (const auto& out : o.outputs) {
+    if (eval::reports::parse_report_format(out) == eval::reports::ReportFormat::jsonl) continue;
+    eval::reports::write_report(report, out);
+  }
+}
+
 }  // namespace
 
 // The baseline run: --baseline (a label, else a run id), else the gate's.
@@ -90,15 +120,15 @@ std::optional<std::string> find_baseline_run(EvalStore& store, const eval::Suite
 
 void finish_eval_session(Context& ctx, const eval::Suite& suite, const EvalCommandOptions& o, EvalStore& evals,
                          const std::string& run_id, const std::string& started, const std::string& target,
-                         const std::optional<std::string>& baseline) {
+                         const std::optional<std::string>& baseline, const std::string& provider_used) {
   bool full_reports = o.json || std::any_of(o.outputs.begin(), o.outputs.end(), [](const std::string& out) {
     return eval::reports::parse_report_format(out) != eval::reports::ReportFormat::jsonl;
   });
   auto results = load_results(evals, run_id, full_reports ? Detail::full : Detail::failures);
+  name_default_provider(results, provider_used);
   bool all_failed = !results.empty() && std::all_of(results.begin(), results.end(),
                                                     [](const eval::CaseResult& r) { return !r.error.empty(); });
-  if (all_failed) {
-    evals.end_run(run_id, "failed", "", std::nullopt);
+  if (all_failed) {  // the session marks the run failed and writes the reports
     throw core::Error(core::ErrorKind::provider, "every case failed on its target; first: " + results.front().error,
                       {"check the provider with: genops providers check NAME"});
   }
@@ -108,36 +138,34 @@ void finish_eval_session(Context& ctx, const eval::Suite& suite, const EvalComma
   std::vector<eval::CaseResult> baseline_results;
   if (baseline) {
     baseline_results = load_results(evals, *baseline, Detail::none);
+    name_default_provider(baseline_results, provider_used);
     report.comparison = eval::gate::compare(results, baseline_results);
   }
   std::optional<eval::gate::SkewCheck> skew;
   if (suite.gate.skew) {
-    auto drift = gate_skew(ctx, suite);
-    report.skew = eval::skew::to_json(drift);
-    skew = eval::gate::SkewCheck{!drift.drift, std::to_string(drift.drifted) + " of " +
-                                                 std::to_string(drift.tested) + " input features drifted against " +
-                                                 suite.gate.skew->current};
+    if (auto drift = gate_skew(ctx, suite)) {
+      report.skew = eval::skew::to_json(*drift);
+      skew = eval::gate::SkewCheck{!drift->drift,
+                                   std::to_string(drift->drifted) + " of " + std::to_string(drift->tested) +
+                                       " input features drifted against " + suite.gate.skew->current,
+                                   false};
+    } else {
+      const auto& window = suite.gate.skew->since;
+      skew = eval::gate::SkewCheck{true,
+                                   "skipped: no current inputs in " + suite.gate.skew->current +
+                                       (window.empty() ? std::string() : " in the last " + window) +
+                                       "; nothing to compare",
+                                   true};
+    }
   }
   report.verdict = eval::gate::check_gate(suite.gate, report.summary, report.comparison ? &*report.comparison : nullptr,
                                           skew ? &*skew : nullptr);
   evals.end_run(run_id, "finished", core::dump_json(summary_json(report.summary)), report.verdict.pass);
   if (!o.label.empty()) evals.add_label(o.label, suite.name, run_id);
 
-  auto& info = report.run;
-  info.run_id = run_id;
-  info.suite_name = suite.name;
-  info.eval_path = o.file;
-  info.target = target;
-  info.providers = suite.providers;
-  info.started = started;
-  info.ended = core::now_timestamp();
-  if (auto run = evals.find_run(run_id)) info.git_commit = run->git_commit;  // recorded when the run began
-  info.label = o.label;
-  info.baseline = baseline.value_or("");
-  for (const auto& out : o.outputs) {
-    if (eval::reports::parse_report_format(out) == eval::reports::ReportFormat::jsonl) continue;  // streamed
-    eval::reports::write_report(report, out);
-  }
+  fill_run_info(report.run, evals, o, StartedEval{run_id, started, target, provider_used, suite.name, suite.providers});
+  report.run.baseline = baseline.value_or("");
+  write_reports(report, o);
   if (o.json) print_json(core::parse_json(eval::reports::render_report(report, eval::reports::ReportFormat::json)).value());
   else
     std::cout << eval::reports::render_terminal(report, colour_enabled(stdout) ? eval::reports::Colour::yes
@@ -146,6 +174,49 @@ void finish_eval_session(Context& ctx, const eval::Suite& suite, const EvalComma
   if (!report.verdict.pass)
     throw core::Error(core::ErrorKind::check_failed, "eval " + suite.name + ": the gate failed: " + gate_failures(report.verdict),
                       {"see the report above; run " + run_id + " is in the store"});
+}
+
+std::vector<std::unique_ptr<eval::reports::JsonlWriter>> open_jsonl_reports(EvalStore& evals, const StartedEval& run,
+                                                                           const std::vector<std::string>& outputs) {
+  std::vector<std::unique_ptr<eval::reports::JsonlWriter>> writers;
+  for (const auto& out : outputs)
+    if (eval::reports::parse_report_format(out) == eval::reports::ReportFormat::jsonl)
+      writers.push_back(std::make_unique<eval::reports::JsonlWriter>(out, run.provider_used));
+  if (writers.empty()) return writers;
+  evals.for_each_result(run.run_id, [&](core::lineage::EvalResultRecord r) {
+    auto result = eval::from_record(std::move(r));
+    for (auto& writer : writers) writer->append(result);
+  });
+  return writers;
+}
+
+void fail_eval_session(Context& ctx, const EvalCommandOptions& o, const StartedEval& run,
+                       const std::string& reason) noexcept {
+  try {
+    EvalStore evals(ctx.store().path());
+    auto recorded = evals.find_run(run.run_id);
+    if (!recorded || recorded->status != "running") return;  // it ended already (interrupted, finished)
+    evals.end_run(run.run_id, "failed", core::dump_json(nlohmann::json{{"error", core::redact(reason)}}), std::nullopt);
+    if (o.outputs.empty()) return;
+    auto results = load_results(evals, run.run_id, Detail::full);
+    name_default_provider(results, run.provider_used);
+    eval::reports::Report report;
+    report.results = results;
+    report.summary = eval::stats::summarize(results);
+    report.verdict.pass = false;
+    report.verdict.checks.push_back({"run", false, false, 0, 0, "the eval failed: " + reason});
+    fill_run_info(report.run, evals, o, run);
+    for (const auto& out : o.outputs) {
+      try {
+        if (eval::reports::parse_report_format(out) != eval::reports::ReportFormat::jsonl)
+          eval::reports::write_report(report, out);
+      } catch (const std::exception& e) {
+        print_warning("cannot write the report " + out + ": " + e.what());
+      }
+    }
+  } catch (const std::exception& e) {
+    print_warning("cannot record that run " + run.run_id + " failed: " + e.what());
+  }
 }
 
 }  // namespace genops::cli

@@ -11,6 +11,7 @@
 #include "cli/eval_target.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/output.hpp"
+#include "cli/skew_setup.hpp"
 #include "core/error.hpp"
 #include "core/fs.hpp"
 #include "core/json.hpp"
@@ -109,11 +110,16 @@ void warn_provider_limits(Context& ctx, const std::vector<std::string>& provider
 
 }  // namespace
 
-void run_eval_session(Context& ctx, const EvalCommandOptions& o) {
+namespace {
+
+// The session; `started_run` is set once the run is recorded, so that a
+// failure after that marks it failed (run_eval_session).
+void run_session(Context& ctx, const EvalCommandOptions& o, std::optional<StartedEval>& started_run) {
   auto suite = eval::load_suite(o.file);
   if (o.repeat > 0) suite.repeat = o.repeat;
   auto selection = parse_selection(o);
-  for (const auto& out : o.outputs) (void)eval::reports::parse_report_format(out);  // fail before running
+  for (const auto& out : o.outputs) eval::reports::check_report_path(out);  // fail before running
+  check_gate_skew_source(suite);
   // Repeats must reach the model each time; the cache would replay the first reply.
   auto cache = (o.no_cache || suite.repeat > 1) ? Context::Cache::no : Context::Cache::yes;
   const int jobs = o.jobs > 0 ? o.jobs : ctx.project().defaults.concurrency;
@@ -175,13 +181,12 @@ void run_eval_session(Context& ctx, const EvalCommandOptions& o) {
   } else {
     evals.reopen_run(run_id);
   }
+  started_run = StartedEval{run_id, started, target.description(), target.provider_used(), suite.name,
+                            suite.providers};
   print_note("eval " + suite.name + ": run " + run_id + ", " + std::to_string(options.planned) + " to run" +
              (done.empty() ? "" : " (" + std::to_string(done.size()) + " already recorded)"));
 
-  std::vector<std::unique_ptr<eval::reports::JsonlWriter>> jsonl;
-  for (const auto& out : o.outputs)
-    if (eval::reports::parse_report_format(out) == eval::reports::ReportFormat::jsonl)
-      jsonl.push_back(std::make_unique<eval::reports::JsonlWriter>(out));
+  auto jsonl = open_jsonl_reports(evals, *started_run, o.outputs);  // a resumed run's earlier results first
   ResultWriter writer(evals, run_id, jsonl);
   EvalProgressLine progress;
   InterruptGuard guard;
@@ -208,7 +213,20 @@ void run_eval_session(Context& ctx, const EvalCommandOptions& o) {
                       "interrupted; " + std::to_string(outcome.finished) + " results of run " + run_id + " are saved",
                       {"finish it with: genops eval " + o.file + " --resume " + run_id});
   }
-  finish_eval_session(ctx, suite, o, evals, run_id, started, target.description(), baseline);
+  finish_eval_session(ctx, suite, o, evals, run_id, started, target.description(), baseline,
+                      target.provider_used());
+}
+
+}  // namespace
+
+void run_eval_session(Context& ctx, const EvalCommandOptions& o) {
+  std::optional<StartedEval> started_run;
+  try {
+    run_session(ctx, o, started_run);
+  } catch (const std::exception& e) {
+    if (started_run) fail_eval_session(ctx, o, *started_run, e.what());
+    throw;
+  }
 }
 
 }  // namespace genops::cli

@@ -1,5 +1,7 @@
 #include "cli/eval_target.hpp"
 
+#include <set>
+
 #include "chains/loader.hpp"
 #include "cli/chain_setup.hpp"
 #include "cli/retrieval_setup.hpp"
@@ -7,6 +9,7 @@
 #include "core/fs.hpp"
 #include "core/json.hpp"
 #include "core/lineage/index_retriever.hpp"
+#include "core/prompt/prompt_spec.hpp"
 #include "core/prompt/reference.hpp"
 #include "core/strings.hpp"
 
@@ -43,6 +46,31 @@ std::string prompt_chain_text(const core::lineage::PromptVersionRecord& version)
   return core::dump_json(chain, 2);  // JSON is YAML
 }
 
+// A prompt file as the target: the file as it is now, registered as a version
+// exactly as `genops prompt add` would (identical content adds nothing).
+core::lineage::PromptVersionRecord add_prompt_file(core::lineage::PromptStore& prompts, const std::filesystem::path& file,
+                                                   const std::string& author) {
+  auto spec = core::prompt::load_prompt_file(file.string());
+  core::lineage::NewPromptVersion version{
+      spec.name,
+      core::prompt::content_hash(spec),
+      core::prompt::to_json(spec).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+      core::read_file(file),
+      core::display_path(file),
+      "",
+      author};
+  return prompts.add_version(version).version;
+}
+
+// Only the target's own inputs: other dataset columns stay with the case
+// (assertions and reports use them) but a chain rejects unknown inputs.
+nlohmann::json target_inputs(const nlohmann::json& vars, const std::set<std::string>& declared) {
+  nlohmann::json inputs = nlohmann::json::object();
+  for (const auto& [name, value] : vars.items())
+    if (declared.count(name)) inputs[name] = value;
+  return inputs;
+}
+
 std::string output_text(const nlohmann::json& outputs, const std::string& pick) {
   const nlohmann::json* value = &outputs;
   if (!pick.empty()) {
@@ -68,7 +96,9 @@ EvalTarget::EvalTarget(Context& ctx, const eval::Suite& suite, core::lineage::Ru
   std::filesystem::path chain_file = suite.target.chain;
   if (!suite.target.prompt.empty()) {
     core::lineage::PromptStore prompts(ctx.store());
-    auto version = core::prompt::resolve_prompt_ref(prompts, core::prompt::parse_prompt_ref(suite.target.prompt));
+    auto version = suite.target.prompt_file.empty()
+                       ? core::prompt::resolve_prompt_ref(prompts, core::prompt::parse_prompt_ref(suite.target.prompt))
+                       : add_prompt_file(prompts, suite.target.prompt_file, ctx.author());
     text = prompt_chain_text(version);
     chain_file = suite.path.parent_path() / ("prompt-" + version.name + ".yaml");
     m_description = "prompt " + suite.target.prompt + " (" + version.name + "@" + std::to_string(version.number) + ")";
@@ -102,8 +132,10 @@ EvalTarget::EvalTarget(Context& ctx, const eval::Suite& suite, core::lineage::Ru
   }
   const auto& root = m_lanes.begin()->second->chains->root();
   m_version = root.version;
-  for (const auto& input : root.inputs)
+  for (const auto& input : root.inputs) {
+    m_inputs.insert(input.name);
     if (input.required()) m_required.push_back(input.name);
+  }
   if (!suite.target.output.empty()) {
     bool known = std::any_of(root.outputs.begin(), root.outputs.end(),
                              [&](const auto& o) { return o.first == suite.target.output; });
@@ -148,12 +180,17 @@ std::vector<std::string> EvalTarget::called_providers() const {
   return names;
 }
 
+std::string EvalTarget::provider_used() const {
+  if (m_providers.size() != 1 || !m_providers.front().empty()) return "";
+  return core::join(called_providers(), ", ");
+}
+
 eval::TargetFn EvalTarget::function(const std::string& batch_id) {
   return [this, batch_id](const nlohmann::json& vars, const std::string& provider,
                           std::function<void(eval::TargetOutcome)> done) {
     auto& lane = *m_lanes.at(provider);
     chains::RunRequest request;
-    request.inputs = vars;
+    request.inputs = target_inputs(vars, m_inputs);
     request.batch_id = batch_id;
     std::string pick = m_output;
     lane.runner->start(std::move(request), [done = std::move(done), pick](chains::RunResult r) {

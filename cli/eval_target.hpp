@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -32,6 +33,9 @@ class EvalTarget {
   const std::string& git_commit() const { return m_git_commit; }  // recorded with every run ("" outside git)
   // Every provider any run may call (for messages and checks).
   std::vector<std::string> called_providers() const;
+  // Without a matrix: the providers the target calls, "local" or "a, b", for
+  // reports; "" with a matrix (results name their provider).
+  std::string provider_used() const;
 
   // Runs are recorded with `batch_id` (the eval run's id), which keeps them
   // out of skew's production inputs (runs:CHAIN).
@@ -43,6 +47,7 @@ class EvalTarget {
   struct Lane;
   std::string m_description, m_version, m_output, m_git_commit;
   std::vector<std::string> m_required;
+  std::set<std::string> m_inputs;  // every input the root chain declares
   std::vector<std::pair<std::string, std::int64_t>> m_prompts;
   std::vector<std::string> m_providers;
   std::unique_ptr<core::retrieval::Retriever> m_retriever;

@@ -9,8 +9,9 @@ namespace genops::core {
 
 inline constexpr std::size_t k_default_max_file_bytes = 1024 * 1024;  // 1 MiB for YAML files
 
-// Reads a whole file. Throws Error(invalid_input) naming the path when it is
-// missing, unreadable, a directory, or larger than `max_bytes` (checked before reading).
+// Reads a whole file, or a pipe (/dev/stdin, <(...)) to its end. Throws
+// Error(invalid_input) naming the path when it is missing, unreadable, a
+// directory, or larger than `max_bytes` (a file's size is checked before reading).
 std::string read_file(const std::filesystem::path& path, std::size_t max_bytes = k_default_max_file_bytes);
 
 // Writes a file atomically (temp file + rename). Throws Error(invalid_input) on failure.

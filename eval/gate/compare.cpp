@@ -23,6 +23,7 @@ struct MetricSum {
 // One case on one side of the comparison, over its repeats.
 struct Side {
   std::string description;
+  std::string name;
   std::int64_t case_index = 0;
   std::int64_t runs = 0;
   std::int64_t passes = 0;
@@ -43,6 +44,7 @@ std::map<CaseId, Side> group(std::span<const CaseResult> results, bool keep_reas
     Side& side = sides[{r.provider, r.case_key}];
     if (side.runs == 0) {
       side.description = r.description;
+      side.name = stats::case_name(r);
       side.case_index = r.case_index;
     }
     ++side.runs;
@@ -128,6 +130,7 @@ Comparison compare(std::span<const CaseResult> current, std::span<const CaseResu
     change.provider = id.first;
     change.case_key = id.second;
     change.description = side.description;
+    change.name = side.name;
     change.case_index = side.case_index;
     change.change = change_of(old->second.passing(), side.passing());
     change.baseline_pass_rate = old->second.pass_rate();

@@ -20,6 +20,7 @@ struct CaseChange {
   std::string case_key;
   std::string provider;
   std::string description;
+  std::string name;                // stats::case_name(): the description, else the first vars
   std::int64_t case_index = 0;
   Change change = Change::still_passing;
   double baseline_pass_rate = 0;   // over repeats

@@ -99,7 +99,7 @@ GateVerdict check_gate(const Gate& gate, const stats::Summary& summary, const Co
   }
   if (gate.baseline) verdict.checks.push_back(check_baseline(*gate.baseline, comparison));
   if (skew != nullptr) {
-    verdict.checks.push_back({"skew", skew->pass, false, 0, 0, skew->message});
+    verdict.checks.push_back({"skew", skew->pass || skew->skipped, skew->skipped, 0, 0, skew->message});
   } else if (gate.skew) {
     verdict.checks.push_back({"skew", true, true, 0, 0, "skipped: no skew verdict was computed"});
   }

@@ -30,6 +30,7 @@ struct GateVerdict {
 struct SkewCheck {
   bool pass = true;
   std::string message;
+  bool skipped = false;   // nothing to compare (no current inputs in the window): a pass, with a note
 };
 
 // Checks `gate` against `summary`. The baseline check needs `comparison`

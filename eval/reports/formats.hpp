@@ -27,7 +27,8 @@ std::string render_html(const Report& report);
 // printf("%.*f"): "0.950".
 std::string fixed(double value, int digits = 3);
 
-// "case_key" or "description (case_key)": how reports name a case.
-std::string case_label(const std::string& case_key, const std::string& description);
+// "case_key" or "name (case_key)", the name from stats::case_name (the
+// description, else the first vars): how reports name a case.
+std::string case_label(const std::string& case_key, const std::string& name);
 
 }  // namespace genops::eval::reports

@@ -44,7 +44,7 @@ const std::string_view k_html_js = R"JS(
   var sortKey = 'case_index', sortDir = 1, openKey = null;
 
   function value(r, key) {
-    if (key === 'case') return r.description || r.case_key;
+    if (key === 'case') return r.name || r.description || r.case_key;
     if (key === 'pass') return r.pass ? 1 : 0;
     if (key === 'reasons') return (r.reasons || []).join('; ');
     return r[key];

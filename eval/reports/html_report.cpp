@@ -126,7 +126,7 @@ void comparison_section(std::string& out, const Report& r) {
   for (const gate::CaseChange& x : c.cases) {
     if (x.change == gate::Change::still_passing && x.current_score >= x.baseline_score) continue;
     if (++shown > 100) break;
-    out += "<tr><td>" + h(case_label(x.case_key, x.description)) + "</td><td>" + h(x.provider) + "</td><td>" +
+    out += "<tr><td>" + h(case_label(x.case_key, x.name)) + "</td><td>" + h(x.provider) + "</td><td>" +
            gate::change_name(x.change) + "</td><td class=\"num\">" + percent(x.baseline_pass_rate) + " → " +
            percent(x.current_pass_rate) + "</td><td class=\"num\">" + fixed(x.baseline_score) + " → " +
            fixed(x.current_score) + "</td><td>";

@@ -29,8 +29,8 @@ json usage_to_json(const stats::Usage& u) {
 
 std::string fixed(double value, int digits) { return core::format_fixed(value, digits); }
 
-std::string case_label(const std::string& case_key, const std::string& description) {
-  return description.empty() ? case_key : description + " (" + case_key + ")";
+std::string case_label(const std::string& case_key, const std::string& name) {
+  return name.empty() || name == case_key ? case_key : name + " (" + case_key + ")";
 }
 
 json result_to_json(const CaseResult& r) {
@@ -48,6 +48,7 @@ json result_to_json(const CaseResult& r) {
   return {{"case_key", r.case_key},
           {"case_index", r.case_index},
           {"description", r.description},
+          {"name", stats::case_name(r)},
           {"provider", r.provider},
           {"repeat", r.repeat},
           {"vars", r.vars},

@@ -18,13 +18,16 @@ namespace {
 
 }  // namespace
 
-JsonlWriter::JsonlWriter(const std::filesystem::path& path) : m_path(path) {
+JsonlWriter::JsonlWriter(const std::filesystem::path& path, std::string default_provider)
+    : m_path(path), m_default_provider(std::move(default_provider)) {
   m_file.reset(std::fopen(path.c_str(), "wb"));
   if (!m_file) fail_write(path, "cannot create the report", errno);
 }
 
 void JsonlWriter::append(const CaseResult& result) {
-  const std::string line = core::redact(core::dump_json(result_to_json(result))) + "\n";
+  auto json = result_to_json(result);
+  if (result.provider.empty() && !m_default_provider.empty()) json["provider"] = m_default_provider;
+  const std::string line = core::redact(core::dump_json(json)) + "\n";
   const std::lock_guard lock(m_mutex);
   if (!m_file) core::fail_input(core::display_path(m_path) + ": the report is already closed");
   if (std::fwrite(line.data(), 1, line.size(), m_file.get()) != line.size() || std::fflush(m_file.get()) != 0)

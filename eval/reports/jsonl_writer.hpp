@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <string>
 
 #include <nlohmann/json.hpp>
 
@@ -18,8 +19,10 @@ nlohmann::json result_to_json(const CaseResult& result);
 
 class JsonlWriter {
  public:
-  // Creates or truncates `path`. Throws Error(invalid_input) naming it when it cannot.
-  explicit JsonlWriter(const std::filesystem::path& path);
+  // Creates or truncates `path`. Results without a provider (no matrix) are
+  // written with `default_provider` ("" = as they are). Throws
+  // Error(invalid_input) naming the path when it cannot.
+  explicit JsonlWriter(const std::filesystem::path& path, std::string default_provider = "");
 
   // Appends one line and flushes it. Thread-safe. Throws Error(invalid_input) on a write error.
   void append(const CaseResult& result);
@@ -34,6 +37,7 @@ class JsonlWriter {
     void operator()(std::FILE* file) const { std::fclose(file); }
   };
   std::filesystem::path m_path;
+  std::string m_default_provider;
   std::mutex m_mutex;
   std::unique_ptr<std::FILE, FileCloser> m_file;
 };

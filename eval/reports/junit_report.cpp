@@ -29,7 +29,7 @@ std::string render_case(const std::string& classname, const stats::CaseStats& c,
                         const std::vector<const CaseResult*>& repeats) {
   std::int64_t ms = 0;
   for (const CaseResult* r : repeats) ms += r->latency_ms;
-  std::string out = "    <testcase" + attr("name", case_label(c.case_key, c.description)) + attr("classname", classname) +
+  std::string out = "    <testcase" + attr("name", case_label(c.case_key, c.name)) + attr("classname", classname) +
                     attr("time", seconds(ms)) + ">\n";
   if (c.passes < c.runs) {
     std::string body, first_reason;

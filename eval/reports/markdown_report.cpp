@@ -134,7 +134,7 @@ void regressions_section(std::string& out, const Report& r) {
     const bool worse = x.change == gate::Change::new_failure || x.current_pass_rate < x.baseline_pass_rate ||
                        x.current_score < x.baseline_score - 1e-9;
     if (!worse) continue;
-    rows.push_back("| " + md(case_label(x.case_key, x.description)) + " | " + md(x.provider, 40) + " | " +
+    rows.push_back("| " + md(case_label(x.case_key, x.name)) + " | " + md(x.provider, 40) + " | " +
                    gate::change_name(x.change) + " | " + percent(x.baseline_pass_rate) + " → " +
                    percent(x.current_pass_rate) + " | " + fixed(x.baseline_score) + " → " + fixed(x.current_score) +
                    " | " + md(core::join(x.reasons, "; "), 300) + " |\n");
@@ -160,7 +160,7 @@ void failures_section(std::string& out, const Report& r) {
                    [](const stats::CaseStats* a, const stats::CaseStats* b) { return a->pass_rate < b->pass_rate; });
   std::vector<std::string> rows;
   for (const stats::CaseStats* c : failing) {
-    rows.push_back("| " + md(case_label(c->case_key, c->description)) + " | " + md(c->provider, 40) + " | " +
+    rows.push_back("| " + md(case_label(c->case_key, c->name)) + " | " + md(c->provider, 40) + " | " +
                    std::to_string(c->passes) + "/" + std::to_string(c->runs) + " | " +
                    md(core::join(reasons[{c->provider, c->case_key}], "; "), 300) + " |\n");
   }

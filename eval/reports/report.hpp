@@ -46,6 +46,11 @@ enum class ReportFormat { json, jsonl, junit, markdown, html, csv };
 // case-insensitive). Throws Error(usage) with a did-you-mean otherwise.
 ReportFormat parse_report_format(const std::filesystem::path& path);
 
+// Before a run: `path` names a report format (else Error(usage)) and can be
+// written: its folder exists, is a folder and is writable, and `path` is not
+// a folder (else Error(invalid_input) naming the path and the folder).
+void check_report_path(const std::filesystem::path& path);
+
 // The whole document in `format`, every user or model text escaped for it and
 // passed through core::redact. `.jsonl` gives one result per line.
 std::string render_report(const Report& report, ReportFormat format);

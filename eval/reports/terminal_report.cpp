@@ -47,7 +47,7 @@ void failing_cases(std::string& out, const Report& r, const Paint& paint) {
   for (const stats::CaseStats& c : r.summary.case_stats) {
     if (c.passes == c.runs) continue;
     if (++failing > k_max_failures) continue;
-    out += paint.red("FAIL") + "  " + terminal_text(case_label(c.case_key, c.description), 60);
+    out += paint.red("FAIL") + "  " + terminal_text(case_label(c.case_key, c.name), 60);
     if (!c.provider.empty()) out += " [" + terminal_text(c.provider, 30) + "]";
     if (c.runs > 1) out += " " + std::to_string(c.passes) + "/" + std::to_string(c.runs) + " passed";
     out += ": " + terminal_text(first_reason[{c.provider, c.case_key}], 160) + "\n";

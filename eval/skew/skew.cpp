@@ -75,6 +75,13 @@ SkewReport compute_skew(const SkewOptions& options, const SkewContext& context) 
   return engine.finish();
 }
 
+bool has_current_rows(const SkewOptions& options, const SkewContext& context) {
+  const auto spec = parse_source(options.current);
+  auto source = open_source(spec, context.store, parse_time_bound(options.since, "--since"),
+                            parse_time_bound(options.until, "--until"));
+  return source->next().has_value();
+}
+
 nlohmann::json to_json(const SkewReport& r) {
   nlohmann::json features = nlohmann::json::array();
   for (const auto& f : r.features) {

@@ -122,6 +122,10 @@ struct SkewReport {
 // embedding fails.
 SkewReport compute_skew(const SkewOptions& options, const SkewContext& context);
 
+// Whether the current source has at least one row within since/until (read
+// up to the first). Throws as compute_skew does for a bad or missing source.
+bool has_current_rows(const SkewOptions& options, const SkewContext& context);
+
 // Sets one threshold from "NAME=VALUE": psi_warn, psi, js, linf, p_value or
 // embedding. Throws Error(usage) for an unknown name or a value outside [0, 1]
 // (PSI: [0, 10]).

@@ -9,6 +9,28 @@ namespace {
 
 std::string fixed3(double value) { return core::format_fixed(value, 3); }
 
+// `text` on one line (runs of whitespace become one space), at most
+// `max_bytes` bytes without splitting a UTF-8 sequence, "…" when cut.
+std::string one_line(std::string_view text, std::size_t max_bytes) {
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+    if (out.size() > max_bytes + 4) break;  // enough to know it is cut
+  }
+  if (out.size() <= max_bytes) return out;
+  std::size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;  // a continuation byte
+  out.resize(cut);
+  return out + "\u2026";
+}
+
 std::string assertion_reason(const AssertionResult& a) {
   std::string line = a.type + ": ";
   if (a.error) line += "error: ";
@@ -28,6 +50,21 @@ std::vector<std::string> failure_reasons(const CaseResult& result) {
   // A case can fail on its weighted score with every assertion passing.
   if (reasons.empty() && !result.pass) reasons.push_back("case score " + fixed3(result.score) + " below the case threshold");
   return reasons;
+}
+
+std::string case_name(const CaseResult& result) {
+  constexpr std::size_t k_description_bytes = 80, k_value_bytes = 40, k_vars = 2;
+  if (!result.description.empty()) return one_line(result.description, k_description_bytes);
+  if (!result.vars.is_object()) return "";
+  std::string name;
+  std::size_t shown = 0;
+  for (const auto& [key, value] : result.vars.items()) {
+    if (shown++ == k_vars) break;
+    if (!name.empty()) name += ", ";
+    const std::string text = value.is_string() ? value.get<std::string>() : value.dump();
+    name += one_line(key, k_value_bytes) + "=\"" + one_line(text, k_value_bytes) + "\"";
+  }
+  return name;
 }
 
 }  // namespace genops::eval::stats

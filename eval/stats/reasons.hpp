@@ -12,4 +12,9 @@ namespace genops::eval::stats {
 // / "<type>: failed". Empty for a passing result. Texts are not escaped.
 std::vector<std::string> failure_reasons(const CaseResult& result);
 
+// How reports name a case besides its key: its description, else its first
+// two variables as `name="value"`, each on one line and cut (UTF-8 safe) with
+// "…": `question="How do I cancel my subscription…"`. "" when it has neither.
+std::string case_name(const CaseResult& result);
+
 }  // namespace genops::eval::stats

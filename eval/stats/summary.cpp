@@ -1,5 +1,7 @@
 #include "eval/stats/summary.hpp"
 
+#include "eval/stats/reasons.hpp"
+
 #include <algorithm>
 #include <map>
 #include <tuple>
@@ -47,6 +49,7 @@ std::vector<CaseStats> case_stats_of(std::span<const CaseResult> results, std::i
       acc.stats.case_key = r.case_key;
       acc.stats.provider = r.provider;
       acc.stats.description = r.description;
+      acc.stats.name = case_name(r);
       acc.stats.case_index = r.case_index;
     }
     ++acc.stats.runs;

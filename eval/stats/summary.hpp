@@ -16,6 +16,7 @@ struct CaseStats {
   std::string case_key;
   std::string provider;
   std::string description;
+  std::string name;              // case_name(): the description, else the first vars, on one line
   std::int64_t case_index = 0;
   std::int64_t runs = 0;         // n: results (repeats) of this case
   std::int64_t passes = 0;       // c

@@ -1,5 +1,7 @@
 #include "eval/suite/cases.hpp"
 
+#include <set>
+
 #include "core/error.hpp"
 #include "core/fs.hpp"
 #include "core/hash.hpp"
@@ -24,7 +26,7 @@ std::string content_key(const nlohmann::json& vars, const std::optional<std::str
 
 CaseSource::CaseSource(const Suite& suite, std::vector<std::string> required)
     : m_suite(suite), m_required(std::move(required)) {
-  if (!suite.dataset.empty()) m_dataset = std::make_unique<DatasetReader>(suite.dataset);
+  if (!suite.dataset.empty()) m_dataset = std::make_unique<DatasetReader>(suite.dataset, suite.dataset_origin);
 }
 
 std::string CaseSource::unique_key(std::string key) {
@@ -33,17 +35,21 @@ std::string CaseSource::unique_key(std::string key) {
   return count == 1 ? key : key + "~" + std::to_string(count);
 }
 
+// Mapped columns are renamed to their inputs; every other column stays in the
+// case's vars (for assertions and reports); the target takes only its inputs.
 Case CaseSource::from_row(DatasetRow row) {
   Case c;
   c.index = m_index++;
-  c.where = core::display_path(m_dataset->path()) + ":" + std::to_string(row.line);
+  c.where = m_dataset->name() + ":" + std::to_string(row.line);
   auto& values = row.values;
+  std::set<std::string> mapped;
   for (const auto& [input, column] : m_suite.var_map) {
     auto it = values.find(column);
     if (it == values.end())
       core::fail_input(c.where + ": missing column " + core::quote(column) + " (mapped to input " + input + ")",
                        {"the eval's `vars:` maps input " + input + " to column " + column});
     c.vars[input] = *it;
+    mapped.insert(column);
   }
   for (auto& [column, value] : values.items()) {
     if (column == k_expected_column) {
@@ -52,7 +58,7 @@ Case CaseSource::from_row(DatasetRow row) {
       c.key = text_of(value);
     } else if (column == k_description_column) {
       c.description = text_of(value);
-    } else if (!c.vars.contains(column)) {
+    } else if (!mapped.count(column) && !c.vars.contains(column)) {
       c.vars[column] = std::move(value);
     }
   }

@@ -5,18 +5,21 @@
 #include "core/error.hpp"
 #include "core/fs.hpp"
 #include "core/json.hpp"
+#include "core/line_reader.hpp"
+#include "core/spool.hpp"
 #include "core/strings.hpp"
 
 namespace genops::eval {
 
 namespace {
 
-constexpr std::size_t k_max_row_bytes = 16 * 1024 * 1024;
+constexpr std::size_t k_max_row_bytes = core::k_default_max_line_bytes;
 
 enum class Format { jsonl, csv, tsv };
 
 Format format_of(const std::filesystem::path& path, const std::string& name) {
   std::string ext = path.extension().string();
+  if (ext.empty() && core::is_stream_file(path)) return Format::jsonl;  // a pipe: /dev/stdin, <(...)
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (ext == ".jsonl" || ext == ".ndjson" || ext == ".json") return Format::jsonl;
   if (ext == ".csv") return Format::csv;
@@ -32,9 +35,11 @@ struct DatasetReader::Impl {
   std::string name;
   Format format = Format::jsonl;
   std::ifstream in;
+  std::unique_ptr<core::LineReader> lines;  // JSONL
   std::int64_t line = 0;   // lines consumed so far
   std::int64_t index = 0;  // rows returned so far
   std::vector<std::string> columns;
+  std::size_t max_row_bytes = k_max_row_bytes;
 
   [[noreturn]] void fail_at(std::int64_t at, const std::string& what, std::vector<std::string> hints = {}) const {
     core::fail_input(name + ":" + std::to_string(at) + ": " + what, std::move(hints));
@@ -42,10 +47,14 @@ struct DatasetReader::Impl {
 
   std::optional<DatasetRow> next_jsonl() {
     std::string text;
-    while (std::getline(in, text)) {
-      ++line;
+    while (true) {
+      auto status = lines->next(text);
+      if (status == core::LineReader::Status::end) return std::nullopt;
+      line = lines->line_number();
+      if (status == core::LineReader::Status::too_long)
+        fail_at(line, "line longer than the limit of " + core::describe_byte_limit(lines->max_line_bytes()),
+                {"each line holds one case; keep large texts out of the dataset"});
       if (text.find_first_not_of(" \t\r") == std::string::npos) continue;
-      if (text.size() > k_max_row_bytes) fail_at(line, "line longer than 16 MiB");
       auto parsed = core::parse_json(text);
       if (!parsed) fail_at(line, parsed.error(), {"each line must hold one JSON object"});
       if (!parsed->is_object())
@@ -53,7 +62,6 @@ struct DatasetReader::Impl {
                 {"each line must hold one JSON object such as {\"question\": \"...\", \"expected\": \"...\"}"});
       return DatasetRow{std::move(*parsed), line, index++};
     }
-    return std::nullopt;
   }
 
   // One CSV record (fields may span lines inside quotes); nullopt at the end.
@@ -67,7 +75,8 @@ struct DatasetReader::Impl {
     int c;
     while ((c = in.get()) != EOF) {
       any = true;
-      if (++bytes > k_max_row_bytes) fail_at(start_line, "row longer than 16 MiB");
+      if (++bytes > max_row_bytes)
+        fail_at(start_line, "row longer than the limit of " + core::describe_byte_limit(max_row_bytes));
       if (quoted) {
         if (c == '"') {
           if (in.peek() == '"') {
@@ -141,14 +150,20 @@ struct DatasetReader::Impl {
   }
 };
 
-DatasetReader::DatasetReader(const std::filesystem::path& path) : m_impl(std::make_unique<Impl>()) {
+DatasetReader::DatasetReader(const std::filesystem::path& path, const std::filesystem::path& origin,
+                             std::size_t max_row_bytes)
+    : m_impl(std::make_unique<Impl>()) {
+  const auto& named = origin.empty() ? path : origin;
   m_impl->path = path;
-  m_impl->name = core::display_path(path);
-  m_impl->format = format_of(path, m_impl->name);
+  m_impl->name = core::display_path(named);
+  m_impl->format = format_of(named, m_impl->name);
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) core::fail_input(m_impl->name + ": no such file");
+  if (!std::filesystem::is_regular_file(path, ec) && !core::is_stream_file(path))
+    core::fail_input(m_impl->name + ": no such file");
   m_impl->in.open(path, std::ios::binary);
   if (!m_impl->in) core::fail_input(m_impl->name + ": cannot open the file");
+  m_impl->max_row_bytes = max_row_bytes;
+  m_impl->lines = std::make_unique<core::LineReader>(m_impl->in, max_row_bytes);
   if (m_impl->format != Format::jsonl) {
     m_impl->read_header();
     if (m_impl->columns.empty()) core::fail_input(m_impl->name + ": the file is empty; expected a header row");
@@ -163,5 +178,6 @@ std::optional<DatasetRow> DatasetReader::next() {
 
 const std::vector<std::string>& DatasetReader::columns() const { return m_impl->columns; }
 const std::filesystem::path& DatasetReader::path() const { return m_impl->path; }
+const std::string& DatasetReader::name() const { return m_impl->name; }
 
 }  // namespace genops::eval

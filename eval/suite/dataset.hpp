@@ -22,10 +22,13 @@ struct DatasetRow {
 
 class DatasetReader {
  public:
-  // Opens `path`; the format follows the extension (.jsonl/.ndjson/.json
-  // lines, .csv, .tsv). Throws Error(invalid_input) naming the file when it
-  // cannot be opened or its extension is unknown.
-  explicit DatasetReader(const std::filesystem::path& path);
+  // Opens `path`; the format follows the extension of `origin` (what the
+  // user named, for messages; "" = `path`): .jsonl/.ndjson/.json lines, .csv,
+  // .tsv; a pipe without one is JSONL. A row may hold `max_row_bytes`.
+  // Throws Error(invalid_input) naming the file when it cannot be opened or
+  // its extension is unknown.
+  explicit DatasetReader(const std::filesystem::path& path, const std::filesystem::path& origin = {},
+                         std::size_t max_row_bytes = 16 * 1024 * 1024);
   ~DatasetReader();
   DatasetReader(const DatasetReader&) = delete;
   DatasetReader& operator=(const DatasetReader&) = delete;
@@ -33,12 +36,13 @@ class DatasetReader {
   // The next row, nullopt at the end. Throws Error(invalid_input)
   // "file:line: ..." for a line that is not a JSON object, a CSV row with
   // another number of fields than the header, an unterminated quote, or a
-  // row over 16 MiB.
+  // row over the limit (memory stays bounded by it).
   std::optional<DatasetRow> next();
 
   // CSV: the header's columns; JSONL: empty.
   const std::vector<std::string>& columns() const;
   const std::filesystem::path& path() const;
+  const std::string& name() const;  // the origin's display path, for messages
 
  private:
   struct Impl;

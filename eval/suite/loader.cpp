@@ -6,6 +6,7 @@
 #include "core/fs.hpp"
 #include "core/hash.hpp"
 #include "core/json.hpp"
+#include "core/spool.hpp"
 #include "core/strings.hpp"
 #include "core/yaml/to_json.hpp"
 #include "eval/suite/assertion_parser.hpp"
@@ -25,14 +26,24 @@ std::string located(const Node& node) {
   return where + node.path();
 }
 
-fs::path existing_file(const Node& node, const fs::path& dir, std::string_view what) {
+enum class Pipes { no, yes };
+
+fs::path existing_file(const Node& node, const fs::path& dir, std::string_view what, Pipes pipes = Pipes::no) {
   fs::path written = node.as_string();
   fs::path file = written.is_absolute() ? written : dir / written;
   std::error_code ec;
-  if (!fs::is_regular_file(file, ec))
+  if (!fs::is_regular_file(file, ec) && !(pipes == Pipes::yes && core::is_stream_file(file)))
     node.fail(std::string(what) + " file " + core::quote(node.as_string()) + " not found",
               {"paths are relative to the eval file's folder; looked for " + core::display_path(file)});
   return file;
+}
+
+// As in a chain step's `prompt:`: a path, not a NAME@LABEL reference.
+bool looks_like_file(const std::string& text) {
+  auto ends_with = [&](std::string_view suffix) {
+    return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  return text.find('/') != std::string::npos || ends_with(".yaml") || ends_with(".yml");
 }
 
 Target parse_target(const Node& node, const fs::path& dir) {
@@ -48,6 +59,7 @@ Target parse_target(const Node& node, const fs::path& dir) {
   if (prompt) {
     target.prompt = prompt->as_string();
     if (target.prompt.empty()) prompt->fail("expected a prompt reference like support-answer@production");
+    if (looks_like_file(target.prompt)) target.prompt_file = existing_file(*prompt, dir, "prompt");
   }
   if (const auto* output = node.find("output")) {
     if (prompt) output->fail("`output:` picks a chain output; a prompt target has only one");
@@ -185,13 +197,19 @@ Suite load_suite(const fs::path& path) {
                    "tests", "gate"});
   Suite suite;
   suite.path = path;
-  const fs::path dir = path.parent_path();
+  // Paths are relative to the eval file's folder; an eval read from a pipe
+  // (genops eval <(...)) has none, so they are relative to the current one.
+  const fs::path dir = core::is_stream_file(path) ? fs::path() : path.parent_path();
   suite.name = root.at("name").as_string();
   if (suite.name.empty()) root.at("name").fail("expected a non-empty name");
   if (const auto* d = root.find("description")) suite.description = d->as_string();
   suite.target = parse_target(root.at("target"), dir);
   if (const auto* p = root.find("providers")) suite.providers = parse_names(*p, "provider");
-  if (const auto* d = root.find("dataset")) suite.dataset = existing_file(*d, dir, "dataset");
+  if (const auto* d = root.find("dataset")) {
+    suite.dataset_origin = existing_file(*d, dir, "dataset", Pipes::yes);
+    suite.dataset_copy = std::make_shared<const core::RereadableFile>(suite.dataset_origin);  // read twice
+    suite.dataset = suite.dataset_copy->path();
+  }
   if (const auto* vars = root.find("vars")) {
     if (!vars->is_map()) vars->fail("expected a map of chain input -> dataset column, got " + vars->describe());
     for (const auto& [input, column] : vars->entries()) suite.var_map[input] = column.as_string();

@@ -4,12 +4,14 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "core/spool.hpp"
 #include "eval/assertions/assertion.hpp"
 
 namespace genops::eval {
@@ -18,6 +20,7 @@ namespace genops::eval {
 struct Target {
   std::filesystem::path chain;  // set for {chain: PATH} (resolved against the eval file's folder)
   std::string prompt;           // set for {prompt: REF}, e.g. "support-answer@candidate"
+  std::filesystem::path prompt_file;  // set for {prompt: FILE} (a path: has '/' or ends .yaml/.yml), resolved
   std::string output;           // {output: NAME}: which chain output is the text under test ("" = the only one)
 };
 
@@ -61,8 +64,10 @@ struct Suite {
   std::string description;
   Target target;
   std::vector<std::string> providers;          // the matrix; empty = the chain's own providers
-  std::filesystem::path dataset;               // "" when there is none (resolved against the eval file's folder)
-  std::map<std::string, std::string> var_map;  // `vars:` mapping: chain input -> dataset column
+  std::filesystem::path dataset;               // what to read: "" when there is none; a pipe's temporary copy
+  std::filesystem::path dataset_origin;        // the dataset as named (resolved against the eval file's folder)
+  std::shared_ptr<const core::RereadableFile> dataset_copy;  // keeps a pipe's copy while the suite lives
+  std::map<std::string, std::string> var_map;  // `vars:` mapping: target input -> dataset column (renamed)
   int repeat = 1;
   std::optional<double> case_threshold;        // pass when the weighted score clears it (instead of all-pass)
   std::vector<assertions::AssertionSpec> default_asserts;

@@ -90,6 +90,9 @@ run genops ingest logs/prod-similar.jsonl --chain support
 expect_exit 0; expect_out_contains "ingested 400 of 400 rows into runs:support"
 run genops skew --reference eval:evals/support.yaml --current runs:support --since 2026-11-16 --gate
 expect_exit 0; expect_out_contains "no drift: 0 of 7 features drifted"
+# The eval's gate.skew reads every ingested row: it does not depend on today's date.
+run genops eval evals/support.yaml
+expect_exit 0; expect_out_contains "pass  skew: 0 of 7 input features drifted against runs:support"
 run genops ingest logs/prod-shifted.jsonl --chain support-next
 run genops skew --reference eval:evals/support.yaml --current runs:support-next --since 2026-11-16 --gate --json
 expect_exit 1

@@ -18,7 +18,9 @@ TEST_CASE("eval::reports junit: one testsuite per provider, one testcase per cas
                   0) == 0);
   CHECK(xml.find("<testsuite name=\"support-regression.claude\" tests=\"2\" failures=\"2\"") != std::string::npos);
   CHECK(xml.find("<testsuite name=\"support-regression.gpt\" tests=\"2\" failures=\"0\"") != std::string::npos);
-  CHECK(xml.find("<testcase name=\"case-0\" classname=\"support-regression.gpt\" time=\"0.200\">") != std::string::npos);
+  // Named by its first vars (no description), escaped, then its key.
+  CHECK(xml.find("<testcase name=\"question=&quot;How do I get a refund? &lt;/script&gt;&lt;!--&quot; (case-0)\" "
+                 "classname=\"support-regression.gpt\" time=\"0.200\">") != std::string::npos);
   CHECK(xml.find("<failure message=\"passed 1 of 2 repeats: rougeL: &lt;script&gt;") != std::string::npos);
   CHECK(xml.find("repeat 1: rougeL: ") != std::string::npos);
   SUBCASE("no raw markup, CDATA end or control character from user text") {

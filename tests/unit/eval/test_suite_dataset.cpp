@@ -92,3 +92,17 @@ TEST_CASE("eval::DatasetReader: files") {
   CHECK_THROWS_WITH_AS(DatasetReader(dir.write("x.xlsx", "")), doctest::Contains("unknown dataset format \".xlsx\""), Error);
   CHECK_THROWS_WITH_AS(DatasetReader(dir.write("e.csv", "")), doctest::Contains("the file is empty"), Error);
 }
+
+TEST_CASE("eval::DatasetReader: a line over the limit names the file, the line and the limit") {
+  genops::test::TempDir dir;
+  SUBCASE("JSONL") {
+    auto path = dir.write("long.jsonl", "{\"q\": 1}\n{\"q\": \"" + std::string(20 * 1000 * 1000, 'x') + "\"}\n");
+    DatasetReader reader(path, {}, 64 * 1024);
+    CHECK(error_of(reader).find("long.jsonl:2: line longer than the limit of 64 KiB") != std::string::npos);
+  }
+  SUBCASE("CSV") {
+    auto path = dir.write("long.csv", "q\n" + std::string(100 * 1024, 'x') + "\n");
+    DatasetReader reader(path, {}, 64 * 1024);
+    CHECK(error_of(reader).find("long.csv:2: row longer than the limit of 64 KiB") != std::string::npos);
+  }
+}

@@ -135,3 +135,21 @@ TEST_CASE("eval::stats::failure_reasons") {
   }
   SUBCASE("a pass has none") { CHECK(failure_reasons(make_result("a", true)).empty()); }
 }
+
+TEST_CASE("eval::stats::case_name: the description, else the first vars on one line") {
+  CaseResult r;
+  r.case_key = "h0123456789abcdef";
+  SUBCASE("the description, on one line") {
+    r.description = "refund\n  after   30 days";
+    CHECK(case_name(r) == "refund after 30 days");
+  }
+  SUBCASE("the first two vars, cut without splitting UTF-8") {
+    r.vars = {{"question", "How do I cancel my subscription when I am abroad?\nThanks"},
+              {"category", "billing"},
+              {"zz", "left out"}};
+    CHECK(case_name(r) == "category=\"billing\", question=\"How do I cancel my subscription when I a\u2026\"");
+    r.vars = {{"q", std::string(39, 'a') + "\u00e9\u00e9"}};
+    CHECK(case_name(r) == "q=\"" + std::string(39, 'a') + "\u2026\"");
+  }
+  SUBCASE("nothing to name it by") { CHECK(case_name(r).empty()); }
+}
