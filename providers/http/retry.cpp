@@ -136,7 +136,7 @@ RetryDecision decide_retry(const HttpResponse& response, int retries_done, int m
 
 namespace {
 
-std::string seconds_text(std::chrono::milliseconds ms) {
+std::string tenths_of_seconds(std::chrono::milliseconds ms) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.1f s", static_cast<double>(ms.count()) / 1000.0);
   return buf;
@@ -157,8 +157,8 @@ std::string status_text(int status, const std::string& reason) {
 std::string describe_retry_note(const RetryNote& note) {
   return "still retrying " + (note.label.empty() ? std::string("a request") : note.label) + ": " +
          status_text(note.status, note.reason) + ", attempt " + std::to_string(note.attempt) + " of " +
-         std::to_string(note.max_attempts) + ", next in " + seconds_text(note.delay) + " (" +
-         seconds_text(note.elapsed) + " so far)";
+         std::to_string(note.max_attempts) + ", next in " + tenths_of_seconds(note.delay) + " (" +
+         tenths_of_seconds(note.elapsed) + " so far)";
 }
 
 }  // namespace genops::providers::http

@@ -6,15 +6,17 @@ source "$(dirname "$0")/lib.sh"
 genops init demo >/dev/null
 
 case_ "--project and --store work after the subcommand"
+run genops prompt add demo/prompts/support-answer.yaml -m first --project demo
+expect_exit 0
 run genops prompt list --project demo
 expect_exit 0; expect_out_contains "support-answer"
 run genops --project demo prompt list
 expect_exit 0; expect_out_contains "support-answer"
 run genops prompt add demo/prompts/support-answer.yaml -m first --project demo --store other.db
 expect_exit 0
-expect_file other.db
+expect_file demo/other.db  # relative to the project, as before the subcommand
 run genops store info --store other.db --project demo --json
-expect_exit 0; expect_out_contains "other.db"
+expect_exit 0; expect_out_contains "demo/other.db"
 
 case_ "an unknown command: did you mean"
 run genops evl demo/evals/x.yaml
