@@ -77,6 +77,8 @@ struct TransformStep {
 
 struct RetrieveStep {
   std::string index;
+  int index_line = 0;    // where `index:` is written (1-based), for `chain validate`
+  int index_column = 0;
   Template query;
   int top_k = 4;
   core::retrieval::Mode mode = core::retrieval::Mode::bm25;
@@ -153,6 +155,13 @@ class ChainSet {
   const std::vector<std::unique_ptr<Chain>>& chains() const { return m_chains; }
   // Every prompt version the chains use, as "name@N" (for `chain validate`).
   std::vector<std::string> prompt_refs() const;
+  // Every index a retrieve step of the chains reads (nested ones included), in
+  // file order, with where it is written (for `chain validate`).
+  struct IndexUse {
+    std::string index;
+    std::string where;  // "chains/x.yaml:12:12: steps[1].index"
+  };
+  std::vector<IndexUse> index_uses() const;
   // Every provider an llm or agent step of the chains calls, sorted.
   std::vector<std::string> providers() const;
 

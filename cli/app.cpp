@@ -4,6 +4,7 @@
 
 #include "cli/commands/commands.hpp"
 #include "cli/context.hpp"
+#include "cli/usage_error.hpp"
 #include "cli/version.hpp"
 #include "core/error.hpp"
 #include "core/redact.hpp"
@@ -23,6 +24,9 @@ void build(CLI::App& app, Context& ctx) {
   app.add_option("--project", ctx.options.project_dir, "Project directory holding genops.yaml (default: search upwards)");
   app.add_option("--store", ctx.options.store, "Lineage store file (overrides genops.yaml and GENOPS_STORE)");
   app.require_subcommand(1);
+  // --project and --store are read after any subcommand too: subcommands
+  // created from here on hand the flags they do not know to their parent.
+  app.fallthrough();
   app.footer(example({"genops init demo && cd demo", "genops prompt add prompts/*.yaml -m \"first version\"",
                       "genops prompt render support-answer --var question=\"How do I get a refund?\""}));
 
@@ -48,20 +52,6 @@ void build(CLI::App& app, Context& ctx) {
   add_skew_command(app, ctx);
   add_ingest_command(app, ctx);
   add_completion_commands(app, ctx);
-}
-
-int usage_error(const CLI::ParseError& e, const CLI::App& app) {
-  std::string message = e.what();
-  std::cerr << "genops: error: " << message << '\n';
-  std::string path = "genops";
-  for (const auto* sub = &app; sub;) {
-    auto subs = sub->get_subcommands();
-    if (subs.empty()) break;
-    sub = subs.front();
-    path += " " + sub->get_name();
-  }
-  std::cerr << "  hint: see " << path << " --help\n";
-  return core::exit_code(core::ErrorKind::usage);
 }
 
 }  // namespace

@@ -1,8 +1,13 @@
 #include "cli/context.hpp"
 
+#include <chrono>
 #include <cstdio>
+#include <map>
+#include <mutex>
 
+#include "cli/output.hpp"
 #include "core/strings.hpp"
+#include "providers/http/retry.hpp"
 
 namespace genops::cli {
 
@@ -23,6 +28,29 @@ const core::config::Project& Context::project_or_defaults() {
   return *m_project;
 }
 
+namespace {
+
+// Prints a note when a request has been retrying for a while: at most one
+// line per provider every few seconds, so a 429 storm stays readable.
+providers::http::RetryObserver slow_retry_printer() {
+  struct State {
+    std::mutex mutex;
+    std::map<std::string, std::chrono::steady_clock::time_point> last;
+  };
+  auto state = std::make_shared<State>();
+  return [state](const providers::http::RetryNote& note) {
+    constexpr auto k_every = std::chrono::seconds(5);
+    auto now = std::chrono::steady_clock::now();
+    std::lock_guard lock(state->mutex);
+    auto it = state->last.find(note.label);
+    if (it != state->last.end() && now - it->second < k_every) return;
+    state->last[note.label] = now;
+    print_note("genops: " + providers::http::describe_retry_note(note));
+  };
+}
+
+}  // namespace
+
 core::lineage::Store& Context::store() {
   if (!m_store) m_store = std::make_unique<core::lineage::Store>(project().store_path);
   return *m_store;
@@ -40,6 +68,7 @@ const providers::ClientDeps& Context::client_deps(Cache cache) {
     providers::ClientDeps deps;
     providers::http::ClientOptions http;
     http.max_connections = options.http_connections;
+    http.on_slow_retry = slow_retry_printer();
     deps.http = providers::http::make_curl_client(http);
     deps.timers = providers::http::make_timer_thread();
     deps.prices = project().prices;

@@ -1,5 +1,7 @@
 #include "providers/describe.hpp"
 
+#include <cctype>
+
 #include "core/error.hpp"
 #include "providers/http/redact_url.hpp"
 
@@ -28,9 +30,16 @@ ProviderDescription describe_provider(const core::config::ProviderConfig& config
   return out;
 }
 
-CheckResult check_provider(core::llm::ModelClient& client, std::string_view kind) {
+CheckCall check_call_for(const core::config::ProviderConfig& config) {
+  if (config.kind == "hash-embed") return CheckCall::embedding;
+  std::string model = config.model;
+  for (auto& c : model) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return model.find("embed") != std::string::npos ? CheckCall::embedding : CheckCall::chat;
+}
+
+CheckResult check_provider(core::llm::ModelClient& client, CheckCall call) {
   CheckResult result;
-  if (kind == "hash-embed") {
+  if (call == CheckCall::embedding) {
     auto start = std::chrono::steady_clock::now();
     std::vector<std::string> texts = {k_check_prompt};
     try {
@@ -42,6 +51,7 @@ CheckResult check_provider(core::llm::ModelClient& client, std::string_view kind
       result.dims = vectors.empty() ? 0 : vectors.front().size();
       result.outcome = std::move(response);
     } catch (const core::Error& e) {
+      if (e.kind() == core::ErrorKind::provider) throw;  // already the whole diagnostic, with its hints
       result.outcome = Failure{FailureKind::config, 0, e.what(), "", 0};
     }
     return result;
@@ -57,7 +67,7 @@ CheckResult check_provider(core::llm::ModelClient& client, std::string_view kind
 
 CheckResult check_provider(const core::config::ProviderConfig& config, const ClientDeps& deps) {
   auto client = make_client(config, deps);
-  return check_provider(*client, config.kind);
+  return check_provider(*client, check_call_for(config));
 }
 
 }  // namespace genops::providers

@@ -31,14 +31,24 @@ struct CheckResult {
   std::size_t dims = 0;        // embedding providers: the vector size returned
 };
 
-// One minimal call through `client`: a one-line prompt asking for "ok"
-// (max_tokens 16, temperature 0, cache bypassed), or for an embedding-only
-// kind (hash-embed) one embedding, reported as a Response with its latency.
-// Never throws for provider failures.
-CheckResult check_provider(core::llm::ModelClient& client, std::string_view kind);
+// What `providers check` asks a provider for.
+enum class CheckCall { chat, embedding };
 
-// Builds the client for `config` with `deps` and checks it. Throws what
-// make_client() throws (unset key variable, bad mock file).
+// CheckCall::embedding for a provider known to serve embeddings: kind
+// hash-embed, or a model whose name contains "embed" (text-embedding-3-small,
+// nomic-embed-text, mxbai-embed-large); CheckCall::chat otherwise.
+CheckCall check_call_for(const core::config::ProviderConfig& config);
+
+// One minimal call through `client`: a one-line prompt asking for "ok"
+// (max_tokens 16, temperature 0, cache bypassed), or with CheckCall::embedding
+// one embedding (POST /v1/embeddings, /api/embed), reported as a Response with
+// its latency and `dims`. A failed chat call is a Failure; a failed embedding
+// call throws the client's Error(provider) (its message and hints are whole).
+CheckResult check_provider(core::llm::ModelClient& client, CheckCall call);
+
+// Builds the client for `config` with `deps` and checks it with
+// check_call_for(config). Throws what make_client() throws (unset key
+// variable, bad mock file).
 CheckResult check_provider(const core::config::ProviderConfig& config, const ClientDeps& deps);
 
 }  // namespace genops::providers

@@ -254,6 +254,26 @@ std::vector<std::string> ChainSet::prompt_refs() const {
   return {refs.begin(), refs.end()};
 }
 
+std::vector<ChainSet::IndexUse> ChainSet::index_uses() const {
+  std::vector<IndexUse> uses;
+  for (const auto& chain : m_chains) {
+    std::function<void(const Step&)> walk = [&](const Step& step) {
+      if (const auto* r = std::get_if<RetrieveStep>(&step.body))
+        uses.push_back({r->index, chain->display_file + ":" + std::to_string(r->index_line) + ":" +
+                                      std::to_string(r->index_column) + ": " + step.path + ".index"});
+      if (const auto* agent = std::get_if<AgentStep>(&step.body)) {
+        for (const auto& tool : agent->tools) {
+          if (tool.step) walk(*tool.step);
+        }
+      }
+      if (const auto* map = std::get_if<MapStep>(&step.body)) walk(*map->step);
+      if (const auto* loop = std::get_if<LoopStep>(&step.body)) walk(*loop->step);
+    };
+    for (const auto& step : chain->steps) walk(step);
+  }
+  return uses;
+}
+
 std::vector<std::string> ChainSet::providers() const {
   std::set<std::string> names;
   each_model_call(m_chains, [&](const ModelCall& call) { names.insert(call.provider); });

@@ -68,7 +68,10 @@ TransformStep parse_transform(const Node& node, const ScopeShape& shape, std::ve
 
 RetrieveStep parse_retrieve(const Node& node, const ScopeShape& shape, std::vector<std::size_t>& deps) {
   RetrieveStep r;
-  r.index = node.at("index").as_string();
+  const Node& index = node.at("index");
+  r.index = index.as_string();
+  r.index_line = index.mark().line;
+  r.index_column = index.mark().column;
   r.query = compile_at(node.at("query"), shape, deps);
   if (const auto* k = node.find("top_k")) r.top_k = static_cast<int>(int_in(*k, 1, 100));
   if (const auto* mode = node.find("mode")) {

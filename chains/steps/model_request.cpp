@@ -80,6 +80,7 @@ std::string describe_failure(const std::string& provider, const core::llm::Failu
   if (failure.retries) out += ", after " + std::to_string(failure.retries) + " retries";
   out += ")";
   if (!failure.message.empty()) out += ": " + failure.message;
+  if (!failure.url.empty()) out += " [" + failure.url + "]";  // already redacted
   return out;
 }
 

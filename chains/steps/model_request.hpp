@@ -27,7 +27,8 @@ std::string request_text(const core::llm::Request& request);
 // (budget_exceeded) when that passes a limit.
 void account(run::RunContext& run, core::lineage::StepRecord& record, const core::llm::Response& response);
 
-// "provider local failed (server, HTTP 500): message".
+// "provider local failed (server, HTTP 500): message [http://host/v1/chat/completions]"
+// (the URL redacted, when the failure has one).
 std::string describe_failure(const std::string& provider, const core::llm::Failure& failure);
 
 // The JSON in a reply: the whole text, or inside a ```json fence, or from

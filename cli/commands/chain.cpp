@@ -5,6 +5,8 @@
 #include "cli/chain_setup.hpp"
 #include "cli/commands/commands.hpp"
 #include "cli/output.hpp"
+#include "core/error.hpp"
+#include "core/lineage/index_retriever.hpp"
 #include "core/strings.hpp"
 
 namespace genops::cli {
@@ -17,8 +19,25 @@ struct ChainOptions {
   bool json = false;
 };
 
+// Every index a retrieve step reads must exist in the store: the error names
+// where the step reads it, the closest existing index and the command that builds it.
+void check_indexes(Context& ctx, const chains::ChainSet& set) {
+  auto uses = set.index_uses();
+  if (uses.empty()) return;
+  core::lineage::IndexStore indexes(ctx.store().db());
+  for (const auto& use : uses) {
+    try {
+      (void)core::lineage::require_index(indexes, use.index);
+    } catch (const core::Error& e) {
+      if (e.kind() != core::ErrorKind::invalid_input) throw;
+      throw core::Error(e.kind(), use.where + ": " + e.what(), e.hints(), e.context());
+    }
+  }
+}
+
 void run_validate(Context& ctx, const ChainOptions& o) {
   auto set = load_chain_file(ctx, o.file, chains::PromptFiles::read_only, std::nullopt);
+  check_indexes(ctx, *set);
   const auto& root = set->root();
   std::vector<std::string> subs;
   for (std::size_t i = 1; i < set->chains().size(); ++i) subs.push_back(set->chains()[i]->name);
@@ -53,6 +72,7 @@ void add_chain_commands(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<ChainOptions>();
   auto* chain = app.add_subcommand("chain", "Chain files: validate, graph");
   chain->require_subcommand(1);
+  chain->footer(example({"genops chain validate chains/support.yaml", "genops chain graph chains/support.yaml"}));
   auto* validate = chain->add_subcommand("validate", "Check a chain file (and what it calls) without running it");
   validate->add_option("file", o->file, "The chain file")->required();
   validate->add_flag("--json", o->json, "Print JSON");

@@ -38,6 +38,7 @@ void run_show(Context& ctx, bool json) {
 void add_config_commands(CLI::App& app, Context& ctx) {
   auto* config = app.add_subcommand("config", "Effective settings and where each comes from");
   config->require_subcommand(1);
+  config->footer(example({"genops config show"}));
   auto json = std::make_shared<bool>(false);
   auto* show = config->add_subcommand("show", "Print every setting with its origin: default < genops.yaml < environment < flag");
   show->add_flag("--json", *json, "Print JSON");

@@ -103,6 +103,7 @@ void run_query(Context& ctx, const QueryOptions& o) {
 void add_index_commands(CLI::App& app, Context& ctx) {
   auto* index = app.add_subcommand("index", "Local retrieval indexes (SQLite FTS5 + optional embeddings): add, list, query");
   index->require_subcommand(1);
+  index->footer(example({"genops index add kb docs/*.md", "genops index query kb \"how long do refunds take\""}));
   auto add = std::make_shared<AddOptions>();
   auto* add_cmd = index->add_subcommand("add", "Chunk text/Markdown files into an index (unchanged files are skipped)");
   add_cmd->add_option("name", add->name, "Index name")->required();
@@ -116,6 +117,7 @@ void add_index_commands(CLI::App& app, Context& ctx) {
   auto json = std::make_shared<bool>(false);
   auto* list = index->add_subcommand("list", "Indexes with their documents, chunks and settings");
   list->add_flag("--json", *json, "Print JSON");
+  list->footer(example({"genops index list", "genops index list --json"}));
   list->callback([&ctx, json] { run_list(ctx, *json); });
 
   auto query = std::make_shared<QueryOptions>();

@@ -32,10 +32,19 @@ void run_list(Context& ctx, bool json) {
   print_table(rows);
 }
 
-void run_check(Context& ctx, const std::string& name, bool json) {
+struct CheckOptions {
+  std::string name;
+  bool json = false;
+  bool embed = false;  // --embed: an embedding call whatever the model's name
+};
+
+void run_check(Context& ctx, const CheckOptions& o) {
+  const auto& name = o.name;
   const auto& config = ctx.project().provider(name);
   auto& client = ctx.model_client(name, Context::Cache::no);
-  auto result = providers::check_provider(client, config.kind);
+  auto call = o.embed ? providers::CheckCall::embedding : providers::check_call_for(config);
+  auto result = providers::check_provider(client, call);
+  bool json = o.json;
   if (const auto* failure = std::get_if<core::llm::Failure>(&result.outcome)) {
     throw core::Error(core::ErrorKind::provider,
                       "provider " + name + ": " + core::llm::to_string(failure->kind) + ": " + failure->message,
@@ -61,18 +70,24 @@ void run_check(Context& ctx, const std::string& name, bool json) {
 void add_providers_commands(CLI::App& app, Context& ctx) {
   auto* providers = app.add_subcommand("providers", "Configured model providers: list, check");
   providers->require_subcommand(1);
+  providers->footer(example({"genops providers list", "genops providers check local"}));
   auto json = std::make_shared<bool>(false);
   auto* list = providers->add_subcommand("list", "Name, kind, model, redacted base URL and whether the key variable is set");
   list->add_flag("--json", *json, "Print JSON");
   list->footer(example({"genops providers list"}));
   list->callback([&ctx, json] { run_list(ctx, *json); });
 
-  auto check = std::make_shared<std::pair<std::string, bool>>();
-  auto* check_cmd = providers->add_subcommand("check", "Make one minimal real request; print latency, model and tokens (exit 4 on failure)");
-  check_cmd->add_option("name", check->first, "Provider name from genops.yaml")->required();
-  check_cmd->add_flag("--json", check->second, "Print JSON");
-  check_cmd->footer(example({"genops providers check local", "OPENAI_API_KEY=... genops providers check gpt"}));
-  check_cmd->callback([&ctx, check] { run_check(ctx, check->first, check->second); });
+  auto check = std::make_shared<CheckOptions>();
+  auto* check_cmd = providers->add_subcommand(
+      "check", "Make one minimal real request (an embedding for an embedding model); print latency, model and "
+               "tokens or dims (exit 4 on failure)");
+  check_cmd->add_option("name", check->name, "Provider name from genops.yaml")->required();
+  check_cmd->add_flag("--json", check->json, "Print JSON");
+  check_cmd->add_flag("--embed", check->embed,
+                      "Make an embedding call (the default for kind hash-embed and models whose name contains \"embed\")");
+  check_cmd->footer(example({"genops providers check local", "OPENAI_API_KEY=... genops providers check gpt",
+                             "genops providers check bge --embed"}));
+  check_cmd->callback([&ctx, check] { run_check(ctx, *check); });
 }
 
 }  // namespace genops::cli

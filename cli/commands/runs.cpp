@@ -112,6 +112,7 @@ void add_runs_commands(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<RunsOptions>();
   auto* runs = app.add_subcommand("runs", "Recorded chain runs: list, show, trace, export");
   runs->require_subcommand(1);
+  runs->footer(example({"genops runs list --since 7d", "genops runs trace last"}));
   auto* list = add(*runs, ctx, o, "list", "Runs, newest first", run_list,
                    {"genops runs list --chain support --status failed --since 7d"});
   list->add_option("--chain", o->chain, "Only runs of this chain");

@@ -40,6 +40,7 @@ void run_verify(Context& ctx) {
 void add_store_commands(CLI::App& app, Context& ctx) {
   auto* store = app.add_subcommand("store", "The lineage store: info, verify");
   store->require_subcommand(1);
+  store->footer(example({"genops store info", "genops store verify"}));
   auto json = std::make_shared<bool>(false);
   auto* info = store->add_subcommand("info", "Path, schema version, size and row counts");
   info->add_flag("--json", *json, "Print JSON");

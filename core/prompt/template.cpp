@@ -84,13 +84,22 @@ Expected<std::vector<TemplateVariable>> scan_template(std::string_view text) {
     if (name != ".") {
       vars.push_back({name, name.substr(0, name.find('.')), start, static_cast<int>(sections.size())});
     }
-    if (sigil == '#' || sigil == '^') sections.push_back(name);
+    if (sigil == '#' || sigil == '^') {
+      // Each open section costs the renderer a context frame and a copy of
+      // what it encloses: unbounded nesting is unbounded memory.
+      if (sections.size() == k_max_section_depth)
+        return unexpected("sections nested deeper than " + std::to_string(k_max_section_depth) +
+                          " levels at offset " + std::to_string(start));
+      sections.push_back(name);
+    }
   }
   if (!sections.empty()) return unexpected("section \"" + sections.back() + "\" is never closed");
   return vars;
 }
 
 std::string render_template(std::string_view text, const nlohmann::json& vars) {
+  // Templates that were not scanned at load (assertion values) are bounded here too.
+  if (auto scanned = scan_template(text); !scanned) fail_input("template error: " + scanned.error());
   mustache::mustache tmpl{std::string(text)};
   if (!tmpl.is_valid()) fail_input("template error: " + tmpl.error_message());
   tmpl.set_custom_escape([](const std::string& s) { return s; });

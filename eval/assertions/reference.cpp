@@ -37,18 +37,21 @@ Verdict no_reference(const AssertionSpec& spec) {
 Verdict check_levenshtein(const AssertionSpec& spec, const AssertionInput& input, const AssertionServices&) {
   auto refs = references(spec, input);
   if (!refs) return no_reference(spec);
+  metrics::EditOptions options;
+  auto processor = metrics::parse_edit_processor(option_string(spec, "processor", "none"));
+  if (!processor) return error_verdict("levenshtein: option processor: " + processor.error());
+  auto unit = metrics::parse_edit_unit(option_string(spec, "unit", "codepoint"));
+  if (!unit) return error_verdict("levenshtein: option unit: " + unit.error());
+  options.processor = *processor;
+  options.unit = *unit;
   // The closest reference decides, by distance (the first on a tie).
-  std::size_t best = 0;
-  std::size_t distance = metrics::levenshtein_distance(input.output, refs->front());
+  auto closest = metrics::levenshtein_edit(input.output, refs->front(), options);
   for (std::size_t i = 1; i < refs->size(); ++i) {
-    std::size_t d = metrics::levenshtein_distance(input.output, (*refs)[i]);
-    if (d < distance) {
-      best = i;
-      distance = d;
-    }
+    auto edit = metrics::levenshtein_edit(input.output, (*refs)[i], options);
+    if (edit.distance < closest.distance) closest = edit;
   }
-  const std::string& ref = (*refs)[best];
-  double similarity = metrics::levenshtein_similarity(input.output, ref);
+  std::size_t distance = closest.distance;
+  double similarity = closest.similarity;
   if (spec.options.contains("max_distance")) {
     // promptfoo's reading: a ceiling on the edit distance in code points.
     double max_distance = option_number(spec, "max_distance", 0);
@@ -88,6 +91,9 @@ Verdict check_chrf(const AssertionSpec& spec, const AssertionInput& input, const
     return error_verdict("chrf: option word_order must be 0, 1 or 2 (2 is chrF++), got " + format_score(word_order));
   options.word_order = static_cast<int>(word_order);
   options.lowercase = option_bool(spec, "lowercase", false);
+  options.whitespace = option_bool(spec, "whitespace", false);
+  options.char_order = static_cast<int>(option_number(spec, "char_order", options.char_order));
+  options.beta = static_cast<int>(option_number(spec, "beta", options.beta));
   double score = metrics::sentence_chrf(input.output, *refs, options) / 100.0;
   return floor_verdict(metrics::chrf_name(options), score, spec.threshold.value_or(k_default_chrf_threshold));
 }

@@ -151,7 +151,61 @@ std::size_t lcs_code_points(std::u32string_view a, std::u32string_view b) {
   return affixes + (a.size() <= b.size() ? bit_parallel_lcs(a, b) : bit_parallel_lcs(b, a));
 }
 
+// Both sides as sequences of units: code points, or one id per distinct word
+// (only equality matters to the algorithms, so any ids do).
+std::pair<std::u32string, std::u32string> units(std::string_view a, std::string_view b, const EditOptions& options) {
+  std::string left(a), right(b);
+  if (options.processor == EditProcessor::default_process) {
+    left = rapidfuzz_default_process(a);
+    right = rapidfuzz_default_process(b);
+  }
+  if (options.unit == EditUnit::codepoint) return {decode_utf8(left), decode_utf8(right)};
+  std::unordered_map<std::string_view, char32_t> ids;
+  auto encode = [&ids](std::string_view text) {
+    std::u32string out;
+    for (auto word : py_split(text)) out.push_back(ids.emplace(word, static_cast<char32_t>(ids.size())).first->second);
+    return out;
+  };
+  auto first = encode(left);
+  return {std::move(first), encode(right)};
+}
+
 }  // namespace
+
+EditResult levenshtein_edit(std::string_view a, std::string_view b, const EditOptions& options) {
+  auto [left, right] = units(a, b, options);
+  const std::size_t maximum = std::max(left.size(), right.size());
+  EditResult result;
+  result.distance = levenshtein_code_points(left, right);
+  if (maximum != 0) result.similarity = 1.0 - static_cast<double>(result.distance) / static_cast<double>(maximum);
+  return result;
+}
+
+EditResult indel_edit(std::string_view a, std::string_view b, const EditOptions& options) {
+  auto [left, right] = units(a, b, options);
+  const std::size_t maximum = left.size() + right.size();
+  EditResult result;
+  result.distance = maximum - 2 * lcs_code_points(left, right);
+  if (maximum != 0) result.similarity = 1.0 - static_cast<double>(result.distance) / static_cast<double>(maximum);
+  return result;
+}
+
+core::Expected<EditUnit> parse_edit_unit(std::string_view text) {
+  if (text == "codepoint") return EditUnit::codepoint;
+  if (text == "word") return EditUnit::word;
+  return core::unexpected("expected codepoint or word, got \"" + std::string(text) + "\"");
+}
+
+core::Expected<EditProcessor> parse_edit_processor(std::string_view text) {
+  if (text == "none") return EditProcessor::none;
+  if (text == "default_process") return EditProcessor::default_process;
+  return core::unexpected("expected none or default_process, got \"" + std::string(text) + "\"");
+}
+
+std::string_view to_string(EditUnit unit) { return unit == EditUnit::word ? "word" : "codepoint"; }
+std::string_view to_string(EditProcessor processor) {
+  return processor == EditProcessor::default_process ? "default_process" : "none";
+}
 
 std::size_t levenshtein_distance(std::string_view a, std::string_view b) {
   return levenshtein_code_points(decode_utf8(a), decode_utf8(b));

@@ -236,6 +236,20 @@ std::string py_lower(std::string_view text) {
   return out;
 }
 
+std::string rapidfuzz_default_process(std::string_view text) {
+  std::u32string out = decode_utf8(text);
+  for (auto& c : out) {
+    const auto category = category_of(c);
+    const bool alnum = (category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO) ||
+                       (category >= UTF8PROC_CATEGORY_ND && category <= UTF8PROC_CATEGORY_NO);
+    c = alnum ? static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c))) : U' ';
+  }
+  const auto first = out.find_first_not_of(U' ');
+  if (first == std::u32string::npos) return "";
+  const auto last = out.find_last_not_of(U' ');
+  return encode_utf8(std::u32string_view(out).substr(first, last - first + 1));
+}
+
 CategoryGroup unicode_category_group(char32_t code_point) {
   const auto category = category_of(code_point);
   if (category >= UTF8PROC_CATEGORY_ND && category <= UTF8PROC_CATEGORY_NO) return CategoryGroup::number;

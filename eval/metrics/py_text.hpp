@@ -39,6 +39,12 @@ std::string_view py_rstrip(std::string_view text);
 // cases, U+0130 -> "i\u0307" and the Greek final sigma.
 std::string py_lower(std::string_view text);
 
+// rapidfuzz's utils.default_process (its C++ implementation, the one a pip
+// install runs): every code point that is not alphanumeric (Python's
+// str.isalnum: a letter or a number category; '_' is not) becomes a space, the
+// rest its simple lower-case mapping; then leading and trailing spaces go.
+std::string rapidfuzz_default_process(std::string_view text);
+
 // Unicode general-category groups used by sacreBLEU's `intl` tokenizer
 // (\p{N}, \p{P}, \p{S} in the Python `regex` module). ASCII is answered inline
 // (the tokenizer asks for every code point); the rest asks utf8proc.

@@ -71,9 +71,9 @@ EditScore edit_score(const ScoreSettings& settings, const std::string& hypothesi
   EditScore best{0.0, -1.0};
   for (const auto& reference : references) {
     const bool indel = settings.metric == ScoreMetric::indel_ratio;
-    const EditScore score{
-        static_cast<double>(indel ? indel_distance(hypothesis, reference) : levenshtein_distance(hypothesis, reference)),
-        indel ? indel_similarity(hypothesis, reference) : levenshtein_similarity(hypothesis, reference)};
+    const EditResult edit = indel ? indel_edit(hypothesis, reference, settings.edit)
+                                  : levenshtein_edit(hypothesis, reference, settings.edit);
+    const EditScore score{static_cast<double>(edit.distance), edit.similarity};
     if (score.similarity > best.similarity) best = score;
   }
   return best;
@@ -101,7 +101,11 @@ std::string signature_for(const ScoreSettings& settings, ScoreMode mode, const s
     case ScoreMetric::levenshtein:
     case ScoreMetric::indel_ratio: break;
   }
-  return "nrefs:" + nrefs + "|unit:codepoint" + aggregate + "|version:" + std::string(k_metrics_version);
+  std::string processor = settings.edit.processor == EditProcessor::none
+                              ? ""
+                              : "|processor:" + std::string(to_string(settings.edit.processor));
+  return "nrefs:" + nrefs + "|unit:" + std::string(to_string(settings.edit.unit)) + processor + aggregate +
+         "|version:" + std::string(k_metrics_version);
 }
 
 // ROUGE, Levenshtein and Indel: per-segment scores, or their mean.
@@ -188,6 +192,7 @@ std::string_view score_conventions() {
                  the corpus score is the mean over segments
   levenshtein    distance in code points, similarity 1 - d/max(len) (rapidfuzz), 0-1
   indel-ratio    1 - indel/(len1+len2) (rapidfuzz fuzz.ratio / 100), 0-1
+                 both: processor=default_process (rapidfuzz's), unit=word (word edits)
   Signatures end in version:genops-0.1 where sacreBLEU writes its own version.)";
 }
 

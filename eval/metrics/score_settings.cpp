@@ -19,6 +19,7 @@ const std::array<std::string, 6> k_bleu_params = {"tokenize",        "smooth_met
 const std::array<std::string, 6> k_chrf_params = {"char_order", "word_order", "beta",
                                                   "lowercase",  "whitespace", "eps_smoothing"};
 const std::array<std::string, 1> k_rouge_params = {"use_stemmer"};
+const std::array<std::string, 2> k_edit_params = {"processor", "unit"};
 
 core::Expected<bool> parse_flag(std::string_view value) {
   const std::string lower = core::to_lower(value);
@@ -108,7 +109,7 @@ std::span<const std::string> score_parameter_names(ScoreMetric metric) {
     case ScoreMetric::chrf: return k_chrf_params;
     case ScoreMetric::rouge: return k_rouge_params;
     case ScoreMetric::levenshtein:
-    case ScoreMetric::indel_ratio: break;
+    case ScoreMetric::indel_ratio: return k_edit_params;
   }
   return {};
 }
@@ -136,6 +137,8 @@ ScoreSettings parse_score_settings(std::string_view metric, std::span<const std:
     apply_bleu(settings.bleu, settings.metric == ScoreMetric::bleu ? key : "", value, argument);
     apply_chrf(settings.chrf, settings.metric == ScoreMetric::chrf ? key : "", value, argument);
     if (key == "use_stemmer") settings.rouge.use_stemmer = require(parse_flag(value), argument);
+    if (key == "processor") settings.edit.processor = require(parse_edit_processor(value), argument);
+    if (key == "unit") settings.edit.unit = require(parse_edit_unit(value), argument);
   }
   return settings;
 }

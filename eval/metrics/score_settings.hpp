@@ -1,13 +1,15 @@
 #pragma once
 // What `genops score METRIC --param k=v...` asks for: the metric and its options,
 // with parameters under the reference projects' own names (sacreBLEU's
-// tokenize, smooth_method, ...; rouge-score's use_stemmer).
+// tokenize, smooth_method, ...; rouge-score's use_stemmer; rapidfuzz's
+// processor), plus `unit` (codepoint or word) for the edit distances.
 #include <span>
 #include <string>
 #include <string_view>
 
 #include "eval/metrics/bleu.hpp"
 #include "eval/metrics/chrf.hpp"
+#include "eval/metrics/levenshtein.hpp"
 #include "eval/metrics/rouge.hpp"
 
 namespace genops::eval::metrics {
@@ -24,12 +26,13 @@ struct ScoreSettings {
   ChrfOptions chrf;
   RougeType rouge_type;
   RougeOptions rouge;
+  EditOptions edit;  // levenshtein, indel-ratio: rapidfuzz's processor, and the unit
 };
 
 // The metric names `genops score` lists (rouge3..rouge9 are accepted too).
 std::span<const std::string> score_metric_names();
 
-// The parameter names `metric` takes, in display order (none for levenshtein).
+// The parameter names `metric` takes, in display order.
 std::span<const std::string> score_parameter_names(ScoreMetric metric);
 
 // Reads the metric (case-insensitive) and its k=v parameters. Per-line BLEU

@@ -2,11 +2,13 @@
 #include "core/format.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 
 #include "core/strings.hpp"
 #include "core/yaml/scalar.hpp"
 #include "core/yaml/to_json.hpp"
+#include "eval/metrics/levenshtein.hpp"
 
 namespace genops::eval {
 
@@ -35,6 +37,31 @@ double parse_threshold(const Node& node, const std::string& type) {
   return value;
 }
 
+void check_whole(const Node& node, std::int64_t min, std::int64_t max) {
+  auto value = node.as_int();
+  if (value < min || value > max)
+    node.fail("expected a whole number from " + std::to_string(min) + " to " + std::to_string(max) + ", got " +
+              node.as_string());
+}
+
+// The metric options whose values can be wrong are checked here, at load
+// (exit 3, located), rather than failing every case.
+void check_metric_options(const Node& node, const std::string& type) {
+  if (type == "levenshtein") {
+    if (const auto* p = node.find("processor")) {
+      if (auto parsed = metrics::parse_edit_processor(p->as_string()); !parsed) p->fail(parsed.error());
+    }
+    if (const auto* u = node.find("unit")) {
+      if (auto parsed = metrics::parse_edit_unit(u->as_string()); !parsed) u->fail(parsed.error());
+    }
+  }
+  if (type == "chrf") {
+    if (const auto* w = node.find("whitespace")) (void)w->as_bool();
+    if (const auto* c = node.find("char_order")) check_whole(*c, 1, 100);
+    if (const auto* b = node.find("beta")) check_whole(*b, 0, 1000);
+  }
+}
+
 }  // namespace
 
 assertions::AssertionSpec parse_assertion(const Node& node) {
@@ -60,6 +87,7 @@ assertions::AssertionSpec parse_assertion(const Node& node) {
   }
   if (const auto* m = node.find("metric")) spec.metric = m->as_string();
   if (const auto* p = node.find("provider")) spec.provider = p->as_string();
+  check_metric_options(node, spec.type);
   for (const auto& key : extra) {
     if (const auto* option = node.find(key)) spec.options[key] = core::yaml::to_json(*option);
   }

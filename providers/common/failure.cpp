@@ -1,5 +1,7 @@
 #include "providers/common/failure.hpp"
 
+#include <cctype>
+
 #include "core/redact.hpp"
 #include "providers/common/json.hpp"
 #include "providers/http/classify.hpp"
@@ -31,6 +33,21 @@ std::string describe_error_body(std::string_view body) {
 
 core::llm::Failure failure_from_http(const http::HttpResponse& response, std::string_view url) {
   return http::classify(response, provider_error_message(response.body), url);
+}
+
+KeySent key_sent(const std::vector<http::Header>& headers) {
+  for (const auto& h : headers) {
+    std::string name = h.name;
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (name == "authorization" || name == "x-api-key" || name == "api-key") return KeySent::yes;
+  }
+  return KeySent::no;
+}
+
+void note_unsent_key(core::llm::Failure& failure, KeySent sent) {
+  if (failure.kind != core::llm::FailureKind::auth || sent == KeySent::yes) return;
+  failure.message += " (no API key is sent: set api_key_env for this provider in genops.yaml "
+                     "to the environment variable that holds the key)";
 }
 
 core::llm::Failure make_failure(core::llm::FailureKind kind, std::string_view message, std::string_view url,

@@ -22,6 +22,17 @@ std::string describe_error_body(std::string_view body);
 // http::classify() fed with the provider's message. Message and URL redacted.
 core::llm::Failure failure_from_http(const http::HttpResponse& response, std::string_view url);
 
+// Whether a provider's requests carry an API key (an Authorization or
+// x-api-key header).
+enum class KeySent { yes, no };
+
+// KeySent::no when none of `headers` carries a key.
+KeySent key_sent(const std::vector<http::Header>& headers);
+
+// For an auth failure of a provider that sends no key, says so in the message:
+// a 401 from a server that wants a key is otherwise a riddle.
+void note_unsent_key(core::llm::Failure& failure, KeySent sent);
+
 // A failure of kind `kind` for a reply that arrived but cannot be used
 // (malformed JSON, an error event inside a stream). Redacts `message` and `url`.
 core::llm::Failure make_failure(core::llm::FailureKind kind, std::string_view message, std::string_view url,

@@ -52,7 +52,8 @@ HttpModelClient::HttpModelClient(const core::config::ProviderConfig& config, std
       m_ca_bundle(config.ca_bundle),
       m_wire(std::move(wire)),
       m_http(std::move(http)),
-      m_timers(std::move(timers)) {}
+      m_timers(std::move(timers)),
+      m_key_sent(key_sent(m_wire->headers())) {}
 
 http::HttpRequest HttpModelClient::make_http_request(const HttpCall& call) const {
   http::HttpRequest request;
@@ -64,6 +65,7 @@ http::HttpRequest HttpModelClient::make_http_request(const HttpCall& call) const
   request.timeout = m_limits.timeout;
   request.max_retries = m_limits.max_retries;
   request.ca_bundle = m_ca_bundle;
+  request.label = m_name;
   return request;
 }
 
@@ -94,11 +96,14 @@ void HttpModelClient::submit(core::llm::Request request, core::llm::Completion d
 void HttpModelClient::send_whole(http::HttpRequest request, core::llm::Completion done,
                                  std::chrono::steady_clock::time_point start) {
   std::string url = request.url;
-  m_http->send(std::move(request), [wire = m_wire, url, start, done = std::move(done)](http::HttpResponse response) {
+  auto sent = m_key_sent;
+  m_http->send(std::move(request), [wire = m_wire, url, start, sent, done = std::move(done)](http::HttpResponse response) {
     Outcome outcome = Failure{};
     try {
       if (!is_success(response)) {
-        outcome = failure_from_http(response, url);
+        auto failure = failure_from_http(response, url);
+        note_unsent_key(failure, sent);
+        outcome = std::move(failure);
       } else {
         Outcome parsed = response.body.empty() ? Outcome{Failure{FailureKind::malformed, 0, "empty reply body", "", 0}}
                                                : wire->parse_chat(response.body);
@@ -126,13 +131,19 @@ void HttpModelClient::send_streamed(http::HttpRequest request, core::llm::Comple
     }
   };
   std::string url = request.url;
-  auto on_done = [url, start, state, done = std::move(done)](http::HttpResponse response) {
+  auto on_done = [url, start, state, sent = m_key_sent, done = std::move(done)](http::HttpResponse response) {
     Outcome outcome = Failure{};
     try {
       // Only 2xx bodies stream; an error status keeps its body in `response`.
-      if (!state->error.empty()) outcome = make_failure(FailureKind::malformed, state->error, url, response);
-      else if (!is_success(response)) outcome = failure_from_http(response, url);
-      else outcome = finalize(state->decoder->finish(), response, url, start);
+      if (!state->error.empty()) {
+        outcome = make_failure(FailureKind::malformed, state->error, url, response);
+      } else if (!is_success(response)) {
+        auto failure = failure_from_http(response, url);
+        note_unsent_key(failure, sent);
+        outcome = std::move(failure);
+      } else {
+        outcome = finalize(state->decoder->finish(), response, url, start);
+      }
     } catch (const std::exception& e) {
       outcome = make_failure(FailureKind::malformed, e.what(), url, response);
     }
@@ -150,9 +161,11 @@ std::vector<std::vector<float>> HttpModelClient::embed_batch(std::span<const std
   auto response = future.get();
   if (!is_success(response)) {
     auto failure = failure_from_http(response, call.url);
+    note_unsent_key(failure, m_key_sent);
     throw core::Error(core::ErrorKind::provider,
                       "provider " + m_name + ": embeddings failed (" + core::llm::to_string(failure.kind) +
-                          "): " + failure.message);
+                          "): " + failure.message,
+                      {"endpoint: " + failure.url});
   }
   auto vectors = m_wire->parse_embed(response.body);
   if (!vectors || vectors->size() != texts.size()) {

@@ -9,6 +9,7 @@
 #include "core/config/provider_config.hpp"
 #include "core/llm/model_client.hpp"
 #include "providers/http/timers.hpp"
+#include "providers/common/failure.hpp"
 #include "providers/common/wire_format.hpp"
 #include "providers/http/client.hpp"
 
@@ -44,6 +45,7 @@ class HttpModelClient final : public core::llm::ModelClient {
   std::shared_ptr<const WireFormat> m_wire;  // shared with calls in flight
   std::shared_ptr<http::Client> m_http;
   std::shared_ptr<http::Timers> m_timers;
+  KeySent m_key_sent = KeySent::yes;  // for the hint on a 401 from a provider that sends no key
 };
 
 }  // namespace genops::providers::common

@@ -33,6 +33,8 @@ struct HttpRequest {
   // Called on the I/O thread before each retry wait with the failed attempt's
   // status (0 for a transport error) and the wait; must not block or throw.
   std::function<void(int status, std::chrono::milliseconds delay)> on_retry{};
+  // Who is asking (a provider name), for ClientOptions::on_slow_retry notes.
+  std::string label{};
 };
 
 // Why a transfer ended without a usable reply.
@@ -64,6 +66,19 @@ using ChunkHandler = std::function<bool(std::string_view chunk)>;
 // Receives one finished debug line (already redacted, no newline).
 using LogSink = std::function<void(std::string_view line)>;
 
+// A request that has been retrying for a while is about to wait again.
+struct RetryNote {
+  std::string label;                  // HttpRequest::label
+  int status = 0;                     // the failed attempt's status; 0 for a transport error
+  std::string reason;                 // "status 429", "timeout", "connection error", ...
+  int attempt = 0;                    // the attempt about to be made (2 = the first retry)
+  int max_attempts = 0;               // 1 + max_retries
+  std::chrono::milliseconds delay{};  // the wait before it
+  std::chrono::milliseconds elapsed{};  // since send()
+};
+// Called on the I/O thread; must not block or throw (a throw is ignored).
+using RetryObserver = std::function<void(const RetryNote&)>;
+
 struct ClientOptions {
   int max_connections = 64;  // total in flight across hosts
   // Multiplies the computed backoff (tests use small values); a server's
@@ -73,6 +88,10 @@ struct ClientOptions {
   // the environment has GENOPS_LOG=debug, otherwise none.
   LogSink debug_log{};
   std::string user_agent = "genops/0.1";
+  // Told of every retry of a request that started more than `slow_after` ago,
+  // so the CLI can say that a call is still being retried (library code never prints).
+  RetryObserver on_slow_retry{};
+  std::chrono::milliseconds slow_after{3'000};
 };
 
 // An asynchronous HTTP client. send() never blocks on the network: the reply

@@ -62,6 +62,7 @@ class Engine {
   void start_attempt(TransferPtr t);
   void read_finished();
   void on_attempt_done(CURL* easy, CURLcode code);
+  void note_slow_retry(const detail::Transfer& t, const RetryDecision& decision);
   void fire_due_timers();
   int poll_timeout_ms() const;
   void recycle(detail::EasyHandle easy);
@@ -73,6 +74,8 @@ class Engine {
   DebugLog m_log;
   RetryPolicy m_policy;
   std::string m_user_agent;
+  RetryObserver m_on_slow_retry;
+  std::chrono::milliseconds m_slow_after;
   std::mutex m_mutex;  // guards m_incoming, m_stopping, m_stopped
   std::vector<TransferPtr> m_incoming;
   bool m_stopping = false;
@@ -84,7 +87,11 @@ class Engine {
 };
 
 Engine::Engine(const ClientOptions& options)
-    : m_multi(curl_multi_init()), m_log(options.debug_log), m_user_agent(options.user_agent) {
+    : m_multi(curl_multi_init()),
+      m_log(options.debug_log),
+      m_user_agent(options.user_agent),
+      m_on_slow_retry(options.on_slow_retry),
+      m_slow_after(options.slow_after) {
   if (!m_multi) throw std::runtime_error("cannot create a curl multi handle");
   m_policy.backoff_scale = options.backoff_scale;
   const long connections = std::max(1, options.max_connections);
@@ -207,7 +214,21 @@ void Engine::on_attempt_done(CURL* easy, CURLcode code) {
       m_log.write("http: an on_retry hook threw; ignored");
     }
   }
+  note_slow_retry(*t, decision);
   m_waiting.emplace(Clock::now() + decision.delay, std::move(t));
+}
+
+void Engine::note_slow_retry(const detail::Transfer& t, const RetryDecision& decision) {
+  if (!m_on_slow_retry) return;
+  auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t.started);
+  if (elapsed < m_slow_after) return;
+  RetryNote note{t.request.label, t.response.transport == TransportError::none ? t.response.status : 0,
+                 decision.reason,  t.retries + 1, t.request.max_retries + 1, decision.delay, elapsed};
+  try {
+    m_on_slow_retry(note);
+  } catch (...) {
+    m_log.write("http: the slow-retry observer threw; ignored");
+  }
 }
 
 void Engine::fire_due_timers() {

@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <ctime>
 #include <iomanip>
 #include <locale>
@@ -131,6 +132,33 @@ RetryDecision decide_retry(const HttpResponse& response, int retries_done, int m
   }
   decision.action = RetryAction::retry;
   return decision;
+}
+
+namespace {
+
+std::string tenths_of_seconds(std::chrono::milliseconds ms) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f s", static_cast<double>(ms.count()) / 1000.0);
+  return buf;
+}
+
+std::string status_text(int status, const std::string& reason) {
+  if (status == 0) return reason;
+  std::string code = std::to_string(status);
+  if (status == 429) return code + " rate limited";
+  if (status == 408) return code + " request timeout";
+  if (status == 409) return code + " conflict";
+  if (status >= 500) return code + " server error";
+  return code;
+}
+
+}  // namespace
+
+std::string describe_retry_note(const RetryNote& note) {
+  return "still retrying " + (note.label.empty() ? std::string("a request") : note.label) + ": " +
+         status_text(note.status, note.reason) + ", attempt " + std::to_string(note.attempt) + " of " +
+         std::to_string(note.max_attempts) + ", next in " + tenths_of_seconds(note.delay) + " (" +
+         tenths_of_seconds(note.elapsed) + " so far)";
 }
 
 }  // namespace genops::providers::http

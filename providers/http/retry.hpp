@@ -52,4 +52,8 @@ struct RetryDecision {
 RetryDecision decide_retry(const HttpResponse& response, int retries_done, int max_retries, double jitter,
                            std::chrono::system_clock::time_point now, const RetryPolicy& policy);
 
+// One line for a request still being retried, e.g. "still retrying gpt: 429
+// rate limited, attempt 4 of 6, next in 2.1 s (7.9 s so far)".
+std::string describe_retry_note(const RetryNote& note);
+
 }  // namespace genops::providers::http

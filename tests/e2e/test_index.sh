@@ -76,4 +76,35 @@ expect_exit 3
 run genops index query kb "x" --mode fuzzy
 expect_exit 2
 
+case_ "chain validate: a retrieve step's missing index (issue 11 C5)"
+mkdir -p chains
+cat >chains/rag.yaml <<'YAML'
+version: 1
+name: rag
+inputs:
+  question: {type: string}
+steps:
+  - id: hits
+    kind: retrieve
+    index: kbb
+    query: "{{inputs.question}}"
+  - id: each
+    kind: map
+    over: "{{steps.hits.output}}"
+    step: {kind: retrieve, index: kb, query: "{{item.text}}"}
+YAML
+run genops chain validate chains/rag.yaml
+expect_exit 3
+expect_err_contains 'genops: error: chains/rag.yaml:8:12: steps[0].index: index "kbb" not found'
+expect_err_contains 'hint: did you mean "kb"?'
+expect_err_contains "hint: build it with: genops index add kbb FILES..."
+sed -i 's/index: kbb/index: kb/; s/index: kb,/index: kbx,/' chains/rag.yaml
+run genops chain validate chains/rag.yaml
+expect_exit 3
+expect_err_contains 'genops: error: chains/rag.yaml:13:35: steps[1].step.index: index "kbx" not found'
+sed -i 's/index: kbx,/index: kbv,/' chains/rag.yaml
+run genops chain validate chains/rag.yaml
+expect_exit 0
+expect_out_contains "ok: chains/rag.yaml: chain rag"
+
 finish

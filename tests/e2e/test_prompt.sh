@@ -169,4 +169,13 @@ cd "$E2E_ROOT"
 run genops --project demo prompt list
 expect_exit 0; expect_out_contains "support-answer"
 
+case_ "deeply nested sections are refused at load (issue 11 B4)"
+deep=$(printf '{{#a}}%.0s' $(seq 10000))x$(printf '{{/a}}%.0s' $(seq 10000))
+printf 'version: 1\nname: deep\ninputs:\n  a: {type: boolean, default: true}\ntemplate: "%s"\n' "$deep" >demo/prompts/deep.yaml
+run genops --project demo prompt add demo/prompts/deep.yaml
+expect_exit 3
+expect_err_contains 'demo/prompts/deep.yaml:5:11: template: template error: sections nested deeper than 64 levels at offset 384'
+run genops --project demo prompt list
+expect_out_lacks "deep"
+
 finish

@@ -112,6 +112,32 @@ run genops score indel-ratio --hyp l_hyp.txt --ref l_ref.txt --json
 json_near similarity 0.857142857142857 1e-12
 json_near distance 3 0
 
+case_ "levenshtein unit=word and processor=default_process (issue 11 A11)"
+# rapidfuzz tests/distance/test_Levenshtein.py::test_word_error_rate:
+# Levenshtein.distance(["aaaaa", "bbbb"], ["aaaaa", "cccc"]) == 1
+echo 'aaaaa bbbb' >w_hyp.txt
+echo 'aaaaa cccc' >w_ref.txt
+run genops score levenshtein --hyp w_hyp.txt --ref w_ref.txt --param unit=word --json
+expect_exit 0
+json_near distance 1 0
+json_near similarity 0.5 1e-12
+expect_eq "$(jq -r .signature <<<"$out")" "nrefs:1|unit:word|agg:mean|version:genops-0.1"
+# rapidfuzz tests/test_utils.py::test_fullProcess: "C'est la vie" -> "c est la vie"
+echo "C'est la vie" >p_hyp.txt
+echo 'c est la vie' >p_ref.txt
+run genops score indel-ratio --hyp p_hyp.txt --ref p_ref.txt --param processor=default_process --json
+json_near similarity 1 0
+expect_eq "$(jq -r .signature <<<"$out")" "nrefs:1|unit:codepoint|processor:default_process|agg:mean|version:genops-0.1"
+run genops score levenshtein --hyp p_hyp.txt --ref p_ref.txt --param unit=token
+expect_exit 2
+expect_err_contains 'genops: error: --param unit=token: expected codepoint or word, got "token"'
+
+case_ "chrf whitespace=true: sacrebleu test/test_chrf.py::test_chrf_keep_whitespace"
+echo 'Die Beziehung zwischen Obama und Netanjahu ist nicht gerade freundlich.' >ws_hyp.txt
+echo 'Das Verhältnis zwischen Obama und Netanyahu ist nicht gerade freundschaftlich.' >ws_ref.txt
+run genops score chrf --hyp ws_hyp.txt --ref ws_ref.txt --param whitespace=true --param beta=3 --json
+json_near score 67.3481606 1e-4
+
 case_ "unknown parameter: exit 2 with a did-you-mean"
 run genops score bleu --hyp hyp.txt --ref ref1.txt --param tokenise=intl
 expect_exit 2

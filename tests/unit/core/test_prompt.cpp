@@ -55,6 +55,34 @@ TEST_CASE("prompt::scan_template: variables, sections and syntax errors") {
   CHECK(scan_template("{{#a}}{{/b}}").error().find("does not close \"a\"") != std::string::npos);
 }
 
+namespace {
+std::string nested_sections(int depth) {
+  std::string text;
+  for (int i = 0; i < depth; ++i) text += "{{#a}}";
+  text += "x";
+  for (int i = 0; i < depth; ++i) text += "{{/a}}";
+  return text;
+}
+}  // namespace
+
+TEST_CASE("prompt::scan_template: section nesting is bounded (issue 11 B4)") {
+  SUBCASE("64 levels are accepted and render") {
+    CHECK(scan_template(nested_sections(64)).has_value());
+    CHECK(render_template(nested_sections(64), {{"a", true}}) == "x");
+  }
+  SUBCASE("10,000 levels are refused at the 65th opening tag") {
+    auto text = nested_sections(10'000);
+    CHECK(scan_template(text).error() == "sections nested deeper than 64 levels at offset 384");
+    CHECK_THROWS_WITH_AS(render_template(text, {{"a", true}}),
+                         "template error: sections nested deeper than 64 levels at offset 384", Error);
+  }
+  SUBCASE("inverted sections count too") {
+    std::string text;
+    for (int i = 0; i < 65; ++i) text += "{{^b}}";
+    CHECK(scan_template(text).error() == "sections nested deeper than 64 levels at offset 384");
+  }
+}
+
 TEST_CASE("prompt::render_template: no HTML escaping and no re-expansion") {
   nlohmann::json vars = {{"x", "{{api_key}} & <b> \"q\""}, {"api_key", "SECRET"}};
   CHECK(render_template("[{{x}}]", vars) == "[{{api_key}} & <b> \"q\"]");

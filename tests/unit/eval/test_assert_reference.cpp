@@ -74,6 +74,31 @@ TEST_CASE("eval::assertions: levenshtein") {
   }
 }
 
+TEST_CASE("eval::assertions: levenshtein processor and unit (issue 11 A11)") {
+  SUBCASE("unit: word counts word edits (rapidfuzz test_Levenshtein.py::test_word_error_rate)") {
+    auto spec = make_spec("levenshtein", "aaaaa cccc");
+    spec.options["unit"] = "word";
+    auto r = check(spec, "aaaaa bbbb");
+    CHECK(*r.score == 0.5);
+    CHECK(r.reason == "levenshtein similarity 0.5 is below the threshold 0.8 (distance 1)");
+    spec.options["max_distance"] = 1;
+    CHECK(check(spec, "aaaaa bbbb").pass);
+  }
+  SUBCASE("processor: default_process (rapidfuzz tests/test_utils.py::test_fullProcess)") {
+    auto spec = make_spec("levenshtein", "c est la vie");
+    CHECK_FALSE(check(spec, "C'est la vie!").score == 1.0);
+    spec.options["processor"] = "default_process";
+    auto r = check(spec, "C'est la vie!");
+    CHECK(*r.score == 1.0);
+    CHECK(r.pass);
+  }
+  SUBCASE("a bad value fails the assertion, naming the option") {
+    auto spec = make_spec("levenshtein", "x");
+    spec.options["unit"] = "token";
+    CHECK(check(spec, "x").reason == "levenshtein: option unit: expected codepoint or word, got \"token\"");
+  }
+}
+
 TEST_CASE("eval::assertions: bleu") {
   const std::string ref = "The cat sat on the mat.";
   SUBCASE("identical is 1") {
@@ -137,6 +162,26 @@ TEST_CASE("eval::assertions: chrf") {
     CHECK(r.reason == "chrF2++ " + g4(expected) + " is below the threshold 0.99");
     spec.options["word_order"] = 3;
     CHECK(check(spec, hyp).reason == "chrf: option word_order must be 0, 1 or 2 (2 is chrF++), got 3");
+  }
+  SUBCASE("whitespace, char_order, beta: sacrebleu test/test_chrf.py::test_chrf_keep_whitespace") {
+    // mjpost/sacrebleu test/test_chrf.py: corpus_chrf(..., char_order=6, word_order=0, beta=3,
+    // remove_whitespace=False) of one segment; a single segment's corpus score is its sentence score.
+    auto spec = make_spec("chrf", "Das Verhältnis zwischen Obama und Netanyahu ist nicht gerade freundschaftlich.");
+    spec.options["whitespace"] = true;
+    spec.options["char_order"] = 6;
+    spec.options["beta"] = 3;
+    spec.threshold = 0.99;
+    auto r = check(spec, "Die Beziehung zwischen Obama und Netanjahu ist nicht gerade freundlich.");
+    CHECK(std::abs(*r.score - 0.673481606) < 1e-6);
+    CHECK(r.reason.rfind("chrF3 0.6735 is below", 0) == 0);
+    spec.value = "risk assessment has to be undertaken by those who are qualified and expert in that area - that is "
+                 "the scientists .";
+    auto second = check(spec, "risk assessment must be made of those who are qualified and expertise in the sector - "
+                              "these are the scientists .");
+    CHECK(std::abs(*second.score - 0.652414427) < 1e-6);
+    spec.options.erase("whitespace");  // whitespace removed (the default) scores differently
+    CHECK(std::abs(*check(spec, "risk assessment must be made of those who are qualified and expertise in the sector - "
+                                "these are the scientists .").score - 0.652414427) > 1e-3);
   }
 }
 

@@ -57,3 +57,38 @@ TEST_CASE("eval::metrics::indel_similarity: rapidfuzz fuzz.ratio / 100") {
   CHECK(indel_similarity("new york mets", "new york mets") == 1.0);
   CHECK(indel_similarity("new york mets", "new YORK mets") != 1.0);
 }
+
+TEST_CASE("eval::metrics::levenshtein_edit: unit=word, rapidfuzz test_Levenshtein.py::test_word_error_rate") {
+  // Levenshtein.distance(["aaaaa", "bbbb"], ["aaaaa", "bbbb"]) == 0 and
+  // Levenshtein.distance(["aaaaa", "bbbb"], ["aaaaa", "cccc"]) == 1: lists of
+  // tokens are compared token by token, a word error count.
+  EditOptions words;
+  words.unit = EditUnit::word;
+  CHECK(levenshtein_edit("aaaaa bbbb", "aaaaa bbbb", words).distance == 0);
+  CHECK(levenshtein_edit("aaaaa bbbb", "aaaaa cccc", words).distance == 1);
+  CHECK(near(levenshtein_edit("aaaaa bbbb", "aaaaa cccc", words).similarity, 0.5));
+  // The same strings in code points: four substitutions.
+  CHECK(levenshtein_edit("aaaaa bbbb", "aaaaa cccc", {}).distance == 4);
+  // Words split on any whitespace, as str.split(); an empty side is all insertions.
+  CHECK(levenshtein_edit("the  cat\tsat", "the cat sat down", words).distance == 1);
+  CHECK(levenshtein_edit("", "a b c", words).distance == 3);
+  CHECK(levenshtein_edit("", "", words).similarity == 1.0);
+  // Indel over words: ["a", "b"] vs ["a", "c"] is one deletion and one insertion.
+  CHECK(indel_edit("a b", "a c", words).distance == 2);
+  CHECK(near(indel_edit("a b", "a c", words).similarity, 0.5));
+}
+
+TEST_CASE("eval::metrics::levenshtein_edit: processor=default_process (rapidfuzz tests/test_utils.py)") {
+  EditOptions processed;
+  processed.processor = EditProcessor::default_process;
+  // test_fullProcess: "C'est la vie" -> "c est la vie", "Ça va?" -> "ça va".
+  CHECK(levenshtein_edit("C'est la vie", "c est la vie", processed).distance == 0);
+  CHECK(levenshtein_edit("Ça va?", "ça va", processed).distance == 0);
+  CHECK(levenshtein_edit("Ça va?", "ça va", {}).distance == 2);
+  // rapidfuzz README: fuzz.ratio("this is a test", "this is a test!") is 96.55;
+  // with processor=default_process the "!" goes and the ratio is 100.
+  CHECK(near(indel_edit("this is a test", "this is a test!", {}).similarity, 1.0 - 1.0 / 29.0));
+  CHECK(indel_edit("this is a test", "this is a test!", processed).similarity == 1.0);
+  CHECK(parse_edit_processor("default").error() == "expected none or default_process, got \"default\"");
+  CHECK(parse_edit_unit("words").error() == "expected codepoint or word, got \"words\"");
+}

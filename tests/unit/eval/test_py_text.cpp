@@ -51,3 +51,18 @@ TEST_CASE("eval::metrics::ascii_category_group: the inline ASCII table agrees wi
   CHECK(is_number(U'½'));
   CHECK_FALSE(is_number(U'a'));
 }
+
+TEST_CASE("eval::metrics::rapidfuzz_default_process: rapidfuzz tests/test_utils.py::test_fullProcess") {
+  // Every pair of rapidfuzz/RapidFuzz tests/test_utils.py, as written there.
+  CHECK(rapidfuzz_default_process("Lorem Ipsum is simply dummy text of the printing and typesetting industry.") ==
+        "lorem ipsum is simply dummy text of the printing and typesetting industry");
+  CHECK(rapidfuzz_default_process("C'est la vie") == "c est la vie");
+  CHECK(rapidfuzz_default_process("Ça va?") == "ça va");
+  CHECK(rapidfuzz_default_process("Cães danados") == "cães danados");
+  CHECK(rapidfuzz_default_process("¬Camarões assados") == "camarões assados");
+  CHECK(rapidfuzz_default_process("a¬ሴ€耀") == "a ሴ 耀");
+  CHECK(rapidfuzz_default_process("Á") == "á");
+  // Inner runs are kept (no collapsing); '_' is not alphanumeric in the C++ implementation.
+  CHECK(rapidfuzz_default_process("  a_b  --  C  ") == "a b      c");
+  CHECK(rapidfuzz_default_process("?!") == "");
+}

@@ -134,7 +134,8 @@ TEST_CASE("eval::metrics::parse_score_settings: usage errors") {
         "--param beta=3: bleu has no parameter \"beta\" | expected one of: tokenize, smooth_method, smooth_value, "
         "effective_order, lowercase, max_ngram_order");
   CHECK(usage("levenshtein", {"lowercase=1"}) ==
-        "--param lowercase=1: levenshtein has no parameter \"lowercase\" | levenshtein takes no parameters");
+        "--param lowercase=1: levenshtein has no parameter \"lowercase\" | expected one of: processor, unit");
+  CHECK(usage("indel-ratio", {"unit=token"}) == "--param unit=token: expected codepoint or word, got \"token\"");
   CHECK(usage("bleu", {"tokenize"}) == "--param \"tokenize\": expected NAME=VALUE | e.g. --param tokenize=intl");
   CHECK(usage("bleu", {"tokenize=zz"}) ==
         "--param tokenize=zz: unknown tokenizer \"zz\": expected one of: 13a, intl, char, none");

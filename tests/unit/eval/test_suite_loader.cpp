@@ -78,4 +78,14 @@ TEST_CASE("eval::load_suite: errors are located") {
   CHECK(fails("providers: [a, a]\ntests: [{vars: {q: 1}}]\n") == "e.yaml:4:16: providers[1]: \"a\" is listed twice");
   CHECK(fails("gate: {metrics: {x: {mean_min: 0.9, mean_max: 0.1}}}\ntests: [{vars: {q: 1}}]\n") ==
         "e.yaml:4:21: gate.metrics.x: mean_min is above mean_max: no mean can pass");
+  SUBCASE("metric options are checked at load (issue 11 A11)") {
+    CHECK(fails("tests:\n  - vars: {q: 1}\n    assert: [{type: levenshtein, value: x, unit: token}]\n") ==
+          "e.yaml:6:50: tests[0].assert[0].unit: expected codepoint or word, got \"token\"");
+    CHECK(fails("tests:\n  - vars: {q: 1}\n    assert: [{type: levenshtein, value: x, processor: lower}]\n") ==
+          "e.yaml:6:55: tests[0].assert[0].processor: expected none or default_process, got \"lower\"");
+    CHECK(fails("tests:\n  - vars: {q: 1}\n    assert: [{type: chrf, value: x, beta: -1}]\n") ==
+          "e.yaml:6:43: tests[0].assert[0].beta: expected a whole number from 0 to 1000, got -1");
+    CHECK(fails("tests:\n  - vars: {q: 1}\n    assert: [{type: chrf, value: x, whitespace: true, char_order: 6}]\n") ==
+          "no error");
+  }
 }

@@ -1,9 +1,11 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <mutex>
 
 #include "providers/http/classify.hpp"
 #include "providers/http/client.hpp"
+#include "providers/http/retry.hpp"
 #include "tests/support/loopback_server.hpp"
 #include "tests/support/socket_fakes.hpp"
 #include "tests/unit/providers/http_test_helpers.hpp"
@@ -192,4 +194,55 @@ TEST_CASE("http retries: on_retry sees each failed attempt and its wait") {
   CHECK(seen[1].first == 0);  // the timeout
   CHECK(seen[1].second <= 1ms);
   client.reset();
+}
+
+TEST_CASE("http retries: on_slow_retry hears of a request still being retried (issue 11 C2)") {
+  LoopbackServer server;
+  server.push(Reply::json(429, "{}").with_header("retry-after-ms", "5"));
+  server.push(Reply::json(503, "{}").with_header("retry-after-ms", "5"));
+  server.push(Reply::json(200, "{}"));
+  std::mutex mutex;
+  std::vector<RetryNote> notes;
+  ClientOptions options;
+  options.backoff_scale = 0.001;
+  options.on_slow_retry = [&](const RetryNote& note) {
+    std::lock_guard lock(mutex);
+    notes.push_back(note);
+  };
+  SUBCASE("past the threshold: every retry is told") {
+    options.slow_after = 0ms;
+    auto client = make_curl_client(options);
+    auto request = http_request(server.url("/t"));
+    request.label = "gpt";
+    request.max_retries = 5;
+    CHECK(call(*client, request).ok());
+    client.reset();
+    REQUIRE(notes.size() == 2);
+    CHECK(notes[0].label == "gpt");
+    CHECK(notes[0].status == 429);
+    CHECK(notes[0].reason == "status 429");
+    CHECK(notes[0].attempt == 2);
+    CHECK(notes[0].max_attempts == 6);
+    CHECK(notes[0].delay == 5ms);
+    CHECK(notes[1].status == 503);
+    CHECK(notes[1].attempt == 3);
+  }
+  SUBCASE("before the threshold: nothing") {
+    options.slow_after = std::chrono::hours(1);
+    auto client = make_curl_client(options);
+    auto request = http_request(server.url("/t"));
+    request.max_retries = 5;
+    CHECK(call(*client, request).ok());
+    client.reset();
+    CHECK(notes.empty());
+  }
+}
+
+TEST_CASE("http::describe_retry_note: one line naming the provider, the status and the wait") {
+  RetryNote note{"gpt", 429, "status 429", 4, 6, 2100ms, 7900ms};
+  CHECK(describe_retry_note(note) == "still retrying gpt: 429 rate limited, attempt 4 of 6, next in 2.1 s (7.9 s so far)");
+  note = {"", 0, "timeout", 2, 3, 500ms, 3000ms};
+  CHECK(describe_retry_note(note) == "still retrying a request: timeout, attempt 2 of 3, next in 0.5 s (3.0 s so far)");
+  note = {"local", 503, "status 503", 3, 6, 1000ms, 4000ms};
+  CHECK(describe_retry_note(note) == "still retrying local: 503 server error, attempt 3 of 6, next in 1.0 s (4.0 s so far)");
 }

@@ -276,7 +276,29 @@ TEST_CASE("openai: embeddings are read in index order") {
     FAIL("expected an error");
   } catch (const core::Error& e) {
     CHECK(e.kind() == core::ErrorKind::provider);
-    CHECK(std::string(e.what()) == "provider p: embeddings failed (auth): HTTP 401: bad key");
+    CHECK(std::string(e.what()) ==
+          "provider p: embeddings failed (auth): HTTP 401: bad key (no API key is sent: set api_key_env for this "
+          "provider in genops.yaml to the environment variable that holds the key)");
+    REQUIRE(e.hints().size() == 1);
+    CHECK(e.hints()[0] == "endpoint: " + f.server.url("/v1/embeddings"));
+  }
+}
+
+TEST_CASE("openai: a 401 from a provider that sends no key says so (issue 11 C2)") {
+  KindFixture f;
+  auto client = f.client(f.config("openai", "m", "/v1"));  // a local server: no api_key_env, no key sent
+  f.server.push(Reply::json(401, R"({"error": {"message": "Missing bearer token", "type": "invalid_request_error"}})"));
+  auto failure = std::get<Failure>(complete_within(*client, user_request("hi")));
+  CHECK(f.server.requests().at(0).header("authorization") == "");
+  CHECK(failure.kind == FailureKind::auth);
+  CHECK(failure.message ==
+        "HTTP 401: Missing bearer token (no API key is sent: set api_key_env for this provider in genops.yaml to "
+        "the environment variable that holds the key)");
+  CHECK(failure.url == f.server.url("/v1/chat/completions"));
+  SUBCASE("other failures carry no such note") {
+    f.server.push(Reply::json(404, R"({"error": {"message": "model m not found"}})"));
+    auto other = std::get<Failure>(complete_within(*client, user_request("hi")));
+    CHECK(other.message == "HTTP 404: model m not found");
   }
 }
 

@@ -118,6 +118,48 @@ TEST_CASE("check_provider: one minimal request, or one embedding") {
   CHECK(std::get<core::llm::Failure>(failed.outcome).kind == core::llm::FailureKind::auth);
 }
 
+TEST_CASE("check_provider: an embedding model gets an embedding call (issue 11 C3)") {
+  KindFixture f;
+  SUBCASE("which providers are embedding providers") {
+    CHECK(providers::check_call_for(provider("hash-embed", "")) == providers::CheckCall::embedding);
+    CHECK(providers::check_call_for(provider("openai", "text-embedding-3-small")) == providers::CheckCall::embedding);
+    CHECK(providers::check_call_for(provider("ollama", "nomic-embed-text")) == providers::CheckCall::embedding);
+    CHECK(providers::check_call_for(provider("openai", "Qwen3-Embedding-0.6B")) == providers::CheckCall::embedding);
+    CHECK(providers::check_call_for(provider("openai", "gpt-4o-mini")) == providers::CheckCall::chat);
+    CHECK(providers::check_call_for(provider("mock", "")) == providers::CheckCall::chat);
+  }
+  SUBCASE("openai: POST /v1/embeddings, dims reported") {
+    f.server.push(Reply::json(200, R"({"object": "list", "model": "text-embedding-3-small",
+      "data": [{"object": "embedding", "index": 0, "embedding": [0.5, 0.25, 0.125]}]})"));
+    auto result = providers::check_provider(f.config("openai", "text-embedding-3-small", "/v1"), f.deps());
+    REQUIRE(std::holds_alternative<Response>(result.outcome));
+    CHECK(result.dims == 3);
+    auto requests = f.server.requests();
+    REQUIRE(requests.size() == 1);
+    CHECK(requests[0].path == "/v1/embeddings");
+    CHECK(f.body()["input"][0] == "Reply with the single word: ok");
+  }
+  SUBCASE("ollama: POST /api/embed") {
+    f.server.push(Reply::json(200, R"({"model": "nomic-embed-text", "embeddings": [[1.0, 0.0]]})"));
+    auto result = providers::check_provider(f.config("ollama", "nomic-embed-text"), f.deps());
+    REQUIRE(std::holds_alternative<Response>(result.outcome));
+    CHECK(result.dims == 2);
+    CHECK(f.server.requests().at(0).path == "/api/embed");
+  }
+  SUBCASE("CheckCall::embedding on any model (--embed); a failure throws the provider's error") {
+    auto client = f.client(f.config("openai", "bge-m3", "/v1"));
+    f.server.push(Reply::json(404, R"({"error": {"message": "no such route"}})"));
+    try {
+      providers::check_provider(*client, providers::CheckCall::embedding);
+      FAIL("expected an error");
+    } catch (const core::Error& e) {
+      CHECK(e.kind() == core::ErrorKind::provider);
+      CHECK(std::string(e.what()) == "provider p: embeddings failed (bad_request): HTTP 404: no such route");
+    }
+    CHECK(f.server.requests().at(0).path == "/v1/embeddings");
+  }
+}
+
 TEST_CASE("core::config::provider_keys: the keys each kind accepts") {
   const auto* openai = core::config::provider_keys("openai");
   REQUIRE(openai);
