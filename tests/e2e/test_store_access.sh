@@ -5,7 +5,7 @@
 source "$(dirname "$0")/lib.sh"
 
 case_ "B8: a read command on a store that does not exist is exit 5 and creates nothing"
-for cmd in "prompt list" "runs list" "store info" "evals list" "index list" "prompt show x"; do
+for cmd in "prompt list" "runs list" "store info" "evals list" "index list" "index query docs refund" "prompt show x"; do
   run genops --store "$E2E_ROOT/nonexistent/dir/x.db" $cmd
   expect_exit 5
   expect_err_contains "genops: error: no store at $E2E_ROOT/nonexistent/dir/x.db"
