@@ -47,6 +47,7 @@ void build(CLI::App& app, Context& ctx) {
   add_runs_commands(app, ctx);
   add_score_command(app, ctx);
   add_eval_command(app, ctx);
+  add_evals_commands(app, ctx);
   add_providers_commands(app, ctx);
   add_index_commands(app, ctx);
   add_skew_command(app, ctx);

@@ -52,8 +52,16 @@ providers::http::RetryObserver slow_retry_printer() {
 }  // namespace
 
 core::lineage::Store& Context::store() {
-  if (!m_store) m_store = std::make_unique<core::lineage::Store>(project().store_path);
+  // A store opened for reading stays open (references to it stay valid).
+  if (!m_store) m_store = std::make_unique<core::lineage::Store>(project().store_path, core::lineage::Access::write);
   return *m_store;
+}
+
+core::lineage::Store& Context::read_store() {
+  if (m_store) return *m_store;
+  if (!m_read_store)
+    m_read_store = std::make_unique<core::lineage::Store>(project().store_path, core::lineage::Access::read);
+  return *m_read_store;
 }
 
 Context::~Context() {

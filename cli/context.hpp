@@ -29,8 +29,12 @@ class Context {
   const core::config::Project& project();
   // The project when there is one; otherwise settings from the environment only.
   const core::config::Project& project_or_defaults();
-  // The store, opened (created, migrated) on first use.
+  // The store for a command that writes: opened (created, migrated) on first
+  // use; a read-only store is Error(storage) naming it.
   core::lineage::Store& store();
+  // The store for a command that only reads: never created (a missing store is
+  // Error(storage) with a hint); a read-only store is opened read-only.
+  core::lineage::Store& read_store();
   // The author recorded with new versions: GENOPS_AUTHOR, git user.name, or $USER.
   std::string author();
 
@@ -47,7 +51,8 @@ class Context {
  private:
   core::config::ProjectOptions project_options() const;
   std::optional<core::config::Project> m_project;
-  std::unique_ptr<core::lineage::Store> m_store;
+  std::unique_ptr<core::lineage::Store> m_store;       // opened for writing
+  std::unique_ptr<core::lineage::Store> m_read_store;  // opened for reading, when m_store was not yet
   std::unique_ptr<core::lineage::SqliteResponseCache> m_cache;
   std::optional<providers::ClientDeps> m_deps;
   std::map<std::string, std::unique_ptr<core::llm::ModelClient>> m_clients;

@@ -160,7 +160,10 @@ void finish_eval_session(Context& ctx, const eval::Suite& suite, const EvalComma
   }
   report.verdict = eval::gate::check_gate(suite.gate, report.summary, report.comparison ? &*report.comparison : nullptr,
                                           skew ? &*skew : nullptr);
-  evals.end_run(run_id, "finished", core::dump_json(summary_json(report.summary)), report.verdict.pass);
+  auto stored = summary_json(report.summary);
+  stored["baseline"] = baseline.value_or("");  // shown by genops evals show
+  stored["gate_failures"] = gate_failures(report.verdict);
+  evals.end_run(run_id, "finished", core::dump_json(stored), report.verdict.pass);
   if (!o.label.empty()) evals.add_label(o.label, suite.name, run_id);
 
   fill_run_info(report.run, evals, o, StartedEval{run_id, started, target, provider_used, suite.name, suite.providers});

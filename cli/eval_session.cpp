@@ -133,8 +133,11 @@ void run_session(Context& ctx, const EvalCommandOptions& o, std::optional<Starte
   std::string run_id;
   std::set<eval::ResultKey> done;
   if (!o.resume.empty()) {
-    auto run = evals.find_run(o.resume);
-    if (!run) core::fail_input("--resume: no eval run " + core::quote(o.resume), {"see the run ids in genops eval's output"});
+    // "last" is the last run of this eval, not of any eval (issue 11, A4).
+    auto run = o.resume == "last" ? evals.last_run(suite.name) : evals.find_run(o.resume);
+    if (!run)
+      core::fail_input("--resume: no eval run " + core::quote(o.resume) + (o.resume == "last" ? " of eval " + core::quote(suite.name) : ""),
+                       {"list the runs with: genops evals list " + suite.name});
     if (run->suite != suite.name)
       core::fail_input("--resume: run " + run->id + " is of eval " + core::quote(run->suite) + ", not " + core::quote(suite.name));
     if (run->suite_hash != suite.content_hash)

@@ -31,7 +31,7 @@ std::vector<fs::path> index_input_files(const std::vector<std::string>& args) {
 
 core::lineage::Embedders index_embedders(Context& ctx) {
   core::lineage::Embedders out;
-  core::lineage::IndexStore indexes(ctx.store().db());
+  core::lineage::IndexStore indexes(ctx.read_store().db());  // only reads: `index query` must not create a store
   const auto& providers = ctx.project().providers;
   for (const auto& summary : indexes.list_indexes()) {
     const auto& name = summary.settings.embed_provider;

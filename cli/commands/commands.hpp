@@ -21,6 +21,7 @@ void add_providers_commands(CLI::App& app, Context& ctx);
 void add_run_command(CLI::App& app, Context& ctx);
 void add_chain_commands(CLI::App& app, Context& ctx);     // validate, graph
 void add_runs_commands(CLI::App& app, Context& ctx);      // list, show, trace, export
+void add_evals_commands(CLI::App& app, Context& ctx);     // list, show, label
 void add_index_commands(CLI::App& app, Context& ctx);     // add, list, query
 void add_skew_command(CLI::App& app, Context& ctx);
 void add_ingest_command(CLI::App& app, Context& ctx);

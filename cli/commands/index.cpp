@@ -59,7 +59,7 @@ void run_add(Context& ctx, const AddOptions& o) {
 }
 
 void run_list(Context& ctx, bool json) {
-  core::lineage::IndexStore store(ctx.store().db());
+  core::lineage::IndexStore store(ctx.read_store().db());
   auto out = nlohmann::json::array();
   std::vector<std::vector<std::string>> rows = {{"NAME", "DOCUMENTS", "CHUNKS", "CHUNK SIZE", "OVERLAP", "EMBED"}};
   for (const auto& i : store.list_indexes()) {
@@ -84,7 +84,7 @@ void run_query(Context& ctx, const QueryOptions& o) {
   using core::retrieval::Mode;
   auto mode = o.mode == "vector" ? Mode::vector : o.mode == "hybrid" ? Mode::hybrid : Mode::bm25;
   auto embedders = index_embedders(ctx);
-  core::lineage::IndexStore store(ctx.store().db());
+  core::lineage::IndexStore store(ctx.read_store().db());
   auto hits = core::lineage::query_index(store, o.name, o.text, o.top_k, mode, embedders);
   if (o.json) {
     auto out = nlohmann::json::array();

@@ -44,7 +44,7 @@ void print_changes(const char* title, const std::vector<core::prompt::ValueChang
 }
 
 void run_diff(Context& ctx, const DiffOptions& o) {
-  core::lineage::PromptStore store(ctx.store());
+  core::lineage::PromptStore store(ctx.read_store());
   auto va = resolve_ref(store, o.a);
   auto vb = resolve_ref(store, o.b);
   auto sa = core::prompt::from_json(nlohmann::json::parse(va.content_json));
@@ -54,7 +54,7 @@ void run_diff(Context& ctx, const DiffOptions& o) {
   nlohmann::json scores;
   VersionRef ref_a{va.name, va.number}, ref_b{vb.name, vb.number};
   if (o.scores) {
-    core::lineage::EvalStore evals(ctx.store().path());
+    core::lineage::EvalStore evals(ctx.read_store().path(), core::lineage::Access::read);
     scores = score_deltas(evals, ref_a, ref_b);
   }
   if (o.json) {

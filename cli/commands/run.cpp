@@ -31,6 +31,7 @@ struct RunOptions {
   bool json = false;
   bool stream = false;
   std::string provider;
+  bool no_cache = false;
 };
 
 nlohmann::json single_inputs(const RunOptions& o) {
@@ -60,7 +61,9 @@ void run_command(Context& ctx, const RunOptions& o) {
   auto chains = load_chain_file(ctx, o.file, chains::PromptFiles::register_versions, provider);
   // Clients are built here, on this thread; workers only read the map.
   std::map<std::string, core::llm::ModelClient*> clients;
-  for (const auto& name : chains->providers()) clients[name] = &ctx.model_client(name);
+  // The first client built decides whether the response cache is used (--no-cache: never read nor written).
+  const auto cache = o.no_cache ? Context::Cache::no : Context::Cache::yes;
+  for (const auto& name : chains->providers()) clients[name] = &ctx.model_client(name, cache);
   core::lineage::RunRecorder recorder(ctx.store().path());
   chains::Services services;
   services.client = [&clients](const std::string& name) -> core::llm::ModelClient& {
@@ -122,6 +125,7 @@ void add_run_command(CLI::App& app, Context& ctx) {
   cmd->add_flag("--json", o->json, "Print the result as JSON");
   cmd->add_flag("--stream", o->stream, "Print the last llm step's reply as it arrives");
   cmd->add_option("--provider", o->provider, "Send every llm and agent step to this provider");
+  cmd->add_flag("--no-cache", o->no_cache, "Call the models even when the response cache has the reply (and do not store replies)");
   cmd->footer(example({"genops run chains/support.yaml --var question=\"How do I get a refund?\"",
                        "genops run chains/support.yaml --input-file questions.jsonl -j 8 > answers.jsonl",
                        "genops runs trace last"}));

@@ -1,4 +1,4 @@
-// genops runs list [--chain NAME] [--status S] [--since 7d] [--json] | show RUN | trace RUN | export RUN --format jsonl
+// genops runs list [--chain NAME] [--kind K] [--status S] [--since 7d] [--json] | show RUN | trace RUN | export RUN --format jsonl
 #include <charconv>
 #include <iostream>
 
@@ -7,6 +7,7 @@
 #include "cli/run_trace.hpp"
 #include "core/error.hpp"
 #include "core/json.hpp"
+#include "core/lineage/eval_queries.hpp"
 #include "core/lineage/run_queries.hpp"
 #include "core/strings.hpp"
 #include "core/time.hpp"
@@ -17,7 +18,7 @@ namespace {
 
 struct RunsOptions {
   std::string run;
-  std::string chain, status, since, format = "jsonl";
+  std::string chain, kind, status, since, format = "jsonl";
   int limit = 50;
   bool json = false;
 };
@@ -35,7 +36,13 @@ std::string parse_since(const std::string& text) {
 }
 
 void run_list(Context& ctx, const RunsOptions& o) {
-  auto runs = core::lineage::list_runs(ctx.store(), {o.chain, o.status, parse_since(o.since), o.limit});
+  core::lineage::RunFilter filter;
+  filter.name = o.chain;
+  filter.status = o.status;
+  filter.kind = o.kind;
+  filter.since = parse_since(o.since);
+  filter.limit = o.limit;
+  auto runs = core::lineage::list_runs(ctx.read_store(), filter);
   if (o.json) {
     auto out = nlohmann::json::array();
     for (const auto& r : runs) {
@@ -56,8 +63,29 @@ void run_list(Context& ctx, const RunsOptions& o) {
   print_table(rows);
 }
 
+// The run `id` names; an eval run's id says where to look instead.
+core::lineage::RunSummary find_chain_run(Context& ctx, const std::string& id) {
+  auto& store = ctx.read_store();
+  try {
+    return core::lineage::find_run(store, id);
+  } catch (const core::Error& e) {
+    if (e.kind() != core::ErrorKind::invalid_input || id == "last") throw;
+    std::optional<core::lineage::EvalRunRecord> eval_run;
+    try {
+      eval_run = core::lineage::find_eval_run(store.db(), id);
+    } catch (const core::Error&) {
+      throw e;  // an ambiguous eval prefix: the runs error is the one to show
+    }
+    if (!eval_run) throw;
+    core::fail_input(core::quote(id) + " is eval run " + eval_run->id + " of eval " + core::quote(eval_run->suite) +
+                         ", not a chain run",
+                     {"see it with: genops evals show " + eval_run->id,
+                      "its cases' chain runs are listed in the eval's results (genops eval ... -o results.json)"});
+  }
+}
+
 void run_show(Context& ctx, const RunsOptions& o) {
-  auto run = core::lineage::find_run(ctx.store(), o.run);
+  auto run = find_chain_run(ctx, o.run);
   auto j = run_json(run);
   if (o.json) return print_json(j);
   std::vector<std::vector<std::string>> rows;
@@ -71,8 +99,8 @@ void run_show(Context& ctx, const RunsOptions& o) {
 }
 
 void run_trace(Context& ctx, const RunsOptions& o) {
-  auto run = core::lineage::find_run(ctx.store(), o.run);
-  auto steps = core::lineage::run_steps(ctx.store(), run.run.id, core::lineage::Texts::no);
+  auto run = find_chain_run(ctx, o.run);
+  auto steps = core::lineage::run_steps(ctx.read_store(), run.run.id, core::lineage::Texts::no);
   if (o.json) {
     auto out = run_json(run);
     out["steps"] = nlohmann::json::array();
@@ -85,11 +113,11 @@ void run_trace(Context& ctx, const RunsOptions& o) {
 void run_export(Context& ctx, const RunsOptions& o) {
   if (o.format != "jsonl")
     core::fail_usage("--format " + core::quote(o.format) + " is not supported", {"use --format jsonl (OTLP export is planned)"});
-  auto run = core::lineage::find_run(ctx.store(), o.run);
+  auto run = find_chain_run(ctx, o.run);
   auto j = run_json(run);
   j["type"] = "run";
   std::cout << core::dump_json(j) << '\n';
-  for (const auto& s : core::lineage::run_steps(ctx.store(), run.run.id, core::lineage::Texts::yes)) {
+  for (const auto& s : core::lineage::run_steps(ctx.read_store(), run.run.id, core::lineage::Texts::yes)) {
     auto sj = step_json(s);
     sj["type"] = "step";
     sj["run"] = run.run.id;
@@ -114,10 +142,14 @@ void add_runs_commands(CLI::App& app, Context& ctx) {
   runs->require_subcommand(1);
   runs->footer(example({"genops runs list --since 7d", "genops runs trace last"}));
   auto* list = add(*runs, ctx, o, "list", "Runs, newest first", run_list,
-                   {"genops runs list --chain support --status failed --since 7d"});
-  list->add_option("--chain", o->chain, "Only runs of this chain");
-  list->add_option("--status", o->status, "Only runs with this status")
-      ->check(CLI::IsMember({"running", "succeeded", "failed", "budget_exceeded", "interrupted"}));
+                   {"genops runs list --chain support --status failed --since 7d", "genops runs list --kind judge --status abandoned"});
+  list->add_option("--chain", o->chain, "Only runs of this chain (or ingested inputs of that name)");
+  list->add_option("--kind", o->kind, "Only runs of this kind: chain, judge (an eval's judge calls), ingest (logged inputs)")
+      ->check(CLI::IsMember({"chain", "judge", "ingest"}));
+  list->add_option("--status", o->status,
+                   "Only runs with this status: running, succeeded, failed, budget_exceeded, interrupted, "
+                   "abandoned (running, but its process is gone), ingested")
+      ->check(CLI::IsMember({"running", "succeeded", "failed", "budget_exceeded", "interrupted", "abandoned", "ingested"}));
   list->add_option("--since", o->since, "Only runs started within this span (7d, 12h, 30m) or since a date");
   list->add_option("--limit", o->limit, "At most this many runs (default 50)")->check(CLI::Range(1, 100000));
   list->add_flag("--json", o->json, "Print JSON");

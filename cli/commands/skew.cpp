@@ -46,7 +46,7 @@ void run_skew(Context& ctx, SkewCommandOptions& o) {
   lib.embeddings = !o.no_embedding;
   lib.embedding_provider = o.provider.empty() ? "hash-embed" : o.provider;
   skew::SkewContext context;
-  if (uses_store(lib.reference) || uses_store(lib.current)) context.store = &ctx.store();
+  if (uses_store(lib.reference) || uses_store(lib.current)) context.store = &ctx.read_store();
   if (lib.embeddings) context.embed = skew_embedder(ctx, o.provider);
 
   const auto report = skew::compute_skew(lib, context);

@@ -1,6 +1,8 @@
 #include "core/lineage/eval_store.hpp"
 
 #include "core/error.hpp"
+#include "core/lineage/eval_queries.hpp"
+#include "core/lineage/run_owner.hpp"
 #include "core/redact.hpp"
 #include "core/time.hpp"
 
@@ -8,22 +10,24 @@ namespace genops::core::lineage {
 
 namespace {
 
-constexpr std::string_view k_run_columns =
-    "id, suite, suite_path, suite_hash, target, target_version, providers, repeat, status, started_at, "
-    "COALESCE(ended_at, ''), planned, COALESCE(summary, ''), gate_passed, git_commit, host";
+Database open_database(const std::filesystem::path& path, Access access) {
+  if (access == Access::read && !store_writable(path)) return Database(path.string(), Database::ReadOnly{});
+  return Database(path.string(), Database::Create::no);
+}
 
 }  // namespace
 
-EvalStore::EvalStore(const std::filesystem::path& path) : m_db(path.string(), Database::Create::no) {}
+EvalStore::EvalStore(const std::filesystem::path& path, Access access) : m_db(open_database(path, access)) {}
 
 void EvalStore::begin_run(const EvalRunRecord& run) {
   Transaction tx(m_db);
   m_db.prepare(
           "INSERT INTO eval_runs (id, suite, suite_path, suite_hash, target, target_version, providers, repeat, "
-          "status, started_at, planned, git_commit, host) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
+          "status, started_at, planned, git_commit, host, owner_pid, owner_start) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
       .bind(1, run.id).bind(2, run.suite).bind(3, redact(run.suite_path)).bind(4, run.suite_hash)
       .bind(5, redact(run.target)).bind(6, run.target_version).bind(7, run.providers_json).bind(8, run.repeat)
       .bind(9, run.status).bind(10, run.started_at).bind(11, run.planned).bind(12, run.git_commit).bind(13, run.host)
+      .bind(14, this_process().pid).bind(15, this_process().start)
       .run();
   auto insert = m_db.prepare("INSERT OR IGNORE INTO eval_prompt_versions (eval_run_id, prompt, version) VALUES (?,?,?)");
   for (const auto& [prompt, version] : run.prompt_versions) {
@@ -55,7 +59,8 @@ void EvalStore::write_results(std::span<const EvalResultRecord> results) {
 }
 
 void EvalStore::reopen_run(const std::string& id) {
-  m_db.prepare("UPDATE eval_runs SET status = 'running', ended_at = NULL WHERE id = ?").bind(1, id).run();
+  m_db.prepare("UPDATE eval_runs SET status = 'running', ended_at = NULL, host = ?, owner_pid = ?, owner_start = ? WHERE id = ?")
+      .bind(1, this_process().host).bind(2, this_process().pid).bind(3, this_process().start).bind(4, id).run();
 }
 
 void EvalStore::end_run(const std::string& id, const std::string& status, const std::string& summary_json,
@@ -72,41 +77,16 @@ void EvalStore::add_label(const std::string& label, const std::string& suite, co
       .bind(1, label).bind(2, suite).bind(3, run_id).bind(4, now_timestamp()).run();
 }
 
-EvalRunRecord EvalStore::read_run(Statement& row) {
-  EvalRunRecord run;
-  run.id = row.text(0);
-  run.suite = row.text(1);
-  run.suite_path = row.text(2);
-  run.suite_hash = row.text(3);
-  run.target = row.text(4);
-  run.target_version = row.text(5);
-  run.providers_json = row.text(6);
-  run.repeat = row.integer(7);
-  run.status = row.text(8);
-  run.started_at = row.text(9);
-  run.ended_at = row.text(10);
-  run.planned = row.integer(11);
-  run.summary_json = row.text(12);
-  if (!row.is_null(13)) run.gate_passed = row.integer(13) != 0;
-  run.git_commit = row.text(14);
-  run.host = row.text(15);
-  return run;
+std::optional<EvalRunRecord> EvalStore::find_run(const std::string& id_or_prefix) {
+  return find_eval_run(m_db, id_or_prefix);
 }
 
-std::optional<EvalRunRecord> EvalStore::find_run(const std::string& id_or_prefix) {
-  std::string sql = "SELECT " + std::string(k_run_columns) + " FROM eval_runs ";
-  if (id_or_prefix == "last") {
-    auto q = m_db.prepare(sql + "ORDER BY started_at DESC, id DESC LIMIT 1");
-    if (!q.step()) return std::nullopt;
-    return read_run(q);
-  }
-  auto q = m_db.prepare(sql + "WHERE id >= ? AND id < ? ORDER BY id LIMIT 2");
-  q.bind(1, id_or_prefix).bind(2, id_or_prefix + "\x7f");
+std::optional<EvalRunRecord> EvalStore::last_run(const std::string& suite) {
+  auto q = m_db.prepare("SELECT " + std::string(eval_run_columns()) +
+                        " FROM eval_runs WHERE suite = ? ORDER BY started_at DESC, id DESC LIMIT 1");
+  q.bind(1, suite);
   if (!q.step()) return std::nullopt;
-  auto run = read_run(q);
-  if (run.id != id_or_prefix && q.step())
-    fail_input("eval run id " + id_or_prefix + " is ambiguous", {"give more digits of the id"});
-  return run;
+  return read_eval_run(q);
 }
 
 std::optional<std::string> EvalStore::run_for_label(const std::string& suite, const std::string& label,
@@ -151,12 +131,12 @@ void EvalStore::for_each_result(const std::string& run_id, const std::function<v
 }
 
 std::vector<EvalRunRecord> EvalStore::runs_using_prompt(const std::string& prompt, std::int64_t version) {
-  auto q = m_db.prepare("SELECT " + std::string(k_run_columns) +
+  auto q = m_db.prepare("SELECT " + std::string(eval_run_columns()) +
                         " FROM eval_runs WHERE status = 'finished' AND id IN (SELECT eval_run_id FROM "
                         "eval_prompt_versions WHERE prompt = ? AND version = ?) ORDER BY started_at DESC");
   q.bind(1, prompt).bind(2, version);
   std::vector<EvalRunRecord> runs;
-  while (q.step()) runs.push_back(read_run(q));
+  while (q.step()) runs.push_back(read_eval_run(q));
   return runs;
 }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/lineage/sqlite.hpp"
+#include "core/lineage/store.hpp"
 
 namespace genops::core::lineage {
 
@@ -24,7 +25,7 @@ struct EvalRunRecord {
   std::string target_version;  // the chain version hash
   std::string providers_json = "[]";
   std::int64_t repeat = 1;
-  std::string status = "running";  // running, finished, interrupted, failed
+  std::string status = "running";  // running, finished, interrupted, failed; read back as abandoned when its owner is gone
   std::string started_at;
   std::string ended_at;
   std::int64_t planned = 0;    // results it meant to produce (after filters)
@@ -32,6 +33,8 @@ struct EvalRunRecord {
   std::optional<bool> gate_passed;
   std::string git_commit;
   std::string host;
+  std::int64_t owner_pid = 0;    // set by begin_run and reopen_run to this process
+  std::int64_t owner_start = 0;
   std::vector<std::pair<std::string, std::int64_t>> prompt_versions;  // (prompt name, version number)
 };
 
@@ -59,15 +62,16 @@ struct EvalResultRecord {
 
 class EvalStore {
  public:
-  // Opens its own connection to the (already migrated) store at `path`.
-  explicit EvalStore(const std::filesystem::path& path);
+  // Opens its own connection to the (already migrated) store at `path`; with
+  // Access::read, read-only when the store cannot be written.
+  explicit EvalStore(const std::filesystem::path& path, Access access = Access::write);
 
-  // Records a new run with its prompt versions.
+  // Records a new run with its prompt versions, owned by this process.
   void begin_run(const EvalRunRecord& run);
   // Writes `results` in one transaction; a key already recorded is kept
   // (a resumed run never records a case twice). Texts are redacted.
   void write_results(std::span<const EvalResultRecord> results);
-  // Marks `id` running again (--resume).
+  // Marks `id` running again (--resume), owned by this process.
   void reopen_run(const std::string& id);
   void end_run(const std::string& id, const std::string& status, const std::string& summary_json,
                std::optional<bool> gate_passed);
@@ -76,6 +80,8 @@ class EvalStore {
   // A run by id, unique id prefix, or "last"; nullopt when none matches.
   // Throws Error(invalid_input) for an ambiguous prefix.
   std::optional<EvalRunRecord> find_run(const std::string& id_or_prefix);
+  // The newest run of eval `suite`; nullopt when it has none.
+  std::optional<EvalRunRecord> last_run(const std::string& suite);
   // The newest run of `suite` labelled `label`, except `exclude`.
   std::optional<std::string> run_for_label(const std::string& suite, const std::string& label,
                                            const std::string& exclude = "");
@@ -85,7 +91,6 @@ class EvalStore {
   std::vector<EvalRunRecord> runs_using_prompt(const std::string& prompt, std::int64_t version);
 
  private:
-  EvalRunRecord read_run(Statement& row);
   Database m_db;
 };
 

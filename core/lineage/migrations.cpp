@@ -231,7 +231,17 @@ CREATE TABLE eval_prompt_versions (
 CREATE INDEX eval_prompt_versions_prompt ON eval_prompt_versions(prompt, version);
 )sql";
 
-constexpr std::array<std::string_view, 6> k_migrations{k_v1, k_v2, k_v3, k_v4, k_v5, k_v6};
+// 7: the owner of a run (issue 11): the pid and its start time on `host`, so a
+// `running` run whose process is gone is shown as `abandoned`. 0 for runs
+// recorded before (their owner is unknown and they are never called abandoned).
+constexpr std::string_view k_v7 = R"sql(
+ALTER TABLE runs ADD COLUMN owner_pid INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE runs ADD COLUMN owner_start INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE eval_runs ADD COLUMN owner_pid INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE eval_runs ADD COLUMN owner_start INTEGER NOT NULL DEFAULT 0;
+)sql";
+
+constexpr std::array<std::string_view, 7> k_migrations{k_v1, k_v2, k_v3, k_v4, k_v5, k_v6, k_v7};
 
 }  // namespace
 

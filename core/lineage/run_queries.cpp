@@ -1,6 +1,9 @@
 #include "core/lineage/run_queries.hpp"
 
+#include <map>
+
 #include "core/error.hpp"
+#include "core/lineage/run_owner.hpp"
 #include "core/strings.hpp"
 
 namespace genops::core::lineage {
@@ -10,7 +13,8 @@ namespace {
 constexpr std::string_view k_run_columns =
     "SELECT r.id, r.kind, r.name, r.version, r.source_path, r.status, r.started_at, COALESCE(r.ended_at, ''), "
     "r.error, r.steps, r.input_tokens, r.output_tokens, r.cost_usd, r.duration_ms, r.git_commit, r.host, r.batch_id, "
-    "r.row_index, COALESCE(bi.content, r.inputs, ''), COALESCE(bo.content, r.outputs, '') FROM runs r "
+    "r.row_index, COALESCE(bi.content, r.inputs, ''), COALESCE(bo.content, r.outputs, ''), r.owner_pid, r.owner_start "
+    "FROM runs r "
     "LEFT JOIN blobs bi ON bi.hash = r.inputs_blob LEFT JOIN blobs bo ON bo.hash = r.outputs_blob ";
 
 RunSummary read_run(const Statement& s) {
@@ -36,20 +40,40 @@ RunSummary read_run(const Statement& s) {
   if (!s.is_null(17)) r.run.row_index = s.integer(17);
   r.inputs_json = s.text(18);
   r.outputs_json = s.text(19);
+  r.end.status = effective_status(r.end.status, {r.run.host, s.integer(20), s.integer(21)});
   return r;
 }
 
 }  // namespace
 
 std::vector<RunSummary> list_runs(Store& store, const RunFilter& f) {
+  // `abandoned` is `running` in the table, told apart by its owner: both are
+  // filtered after reading, so the limit applies to what is shown.
+  const bool by_owner = f.status == "running" || f.status == "abandoned";
   auto stmt = store.db().prepare(std::string(k_run_columns) +
                                  "WHERE (?1 = '' OR r.name = ?1) AND (?2 = '' OR r.status = ?2) AND "
-                                 "(?3 = '' OR r.started_at >= ?3) ORDER BY r.started_at DESC, r.id LIMIT ?4");
-  stmt.bind(1, std::string_view(f.name)).bind(2, std::string_view(f.status)).bind(3, std::string_view(f.since));
-  stmt.bind(4, static_cast<std::int64_t>(f.limit));
+                                 "(?3 = '' OR r.started_at >= ?3) AND (?5 = '' OR r.kind = ?5) "
+                                 "ORDER BY r.started_at DESC, r.id LIMIT ?4");
+  stmt.bind(1, std::string_view(f.name)).bind(2, by_owner ? std::string_view("running") : std::string_view(f.status));
+  stmt.bind(3, std::string_view(f.since)).bind(4, by_owner ? std::int64_t{-1} : static_cast<std::int64_t>(f.limit));
+  stmt.bind(5, std::string_view(f.kind));
   std::vector<RunSummary> out;
-  while (stmt.step()) out.push_back(read_run(stmt));
+  while (stmt.step() && out.size() < static_cast<std::size_t>(f.limit)) {
+    auto run = read_run(stmt);
+    if (by_owner && run.end.status != f.status) continue;
+    out.push_back(std::move(run));
+  }
   return out;
+}
+
+std::vector<std::pair<std::string, std::int64_t>> count_runs_by_status(Store& store) {
+  std::map<std::string, std::int64_t> counts;
+  auto grouped = store.db().prepare("SELECT status, COUNT(*) FROM runs WHERE status != 'running' GROUP BY status");
+  while (grouped.step()) counts[grouped.text(0)] += grouped.integer(1);
+  auto running = store.db().prepare("SELECT host, owner_pid, owner_start FROM runs WHERE status = 'running'");
+  while (running.step())
+    ++counts[effective_status("running", {running.text(0), running.integer(1), running.integer(2)})];
+  return {counts.begin(), counts.end()};
 }
 
 RunSummary find_run(Store& store, std::string_view id) {

@@ -5,6 +5,7 @@
 
 #include "core/error.hpp"
 #include "core/hash.hpp"
+#include "core/lineage/run_owner.hpp"
 #include "core/lineage/sqlite.hpp"
 #include "core/redact.hpp"
 
@@ -49,7 +50,8 @@ struct RunRecorder::Statements {
         version(db.prepare("INSERT INTO chain_versions(hash, name, source_path, content_blob, created_at) "
                            "VALUES(?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) ON CONFLICT DO NOTHING")),
         run(db.prepare("INSERT INTO runs(id, kind, name, version, source_path, status, started_at, inputs_blob, "
-                       "git_commit, host, batch_id, row_index, inputs) VALUES(?1, ?2, ?3, ?4, ?5, 'running', ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
+                       "git_commit, host, batch_id, row_index, inputs, owner_pid, owner_start) VALUES(?1, ?2, ?3, ?4, ?5, 'running', ?6, ?7, "
+                       "?8, ?9, ?10, ?11, ?12, ?13, ?14) "
                        "ON CONFLICT DO NOTHING")),
         step(db.prepare("INSERT INTO steps(run_id, seq, parent_seq, item_index, step_id, kind, status, prompt_ref, "
                         "prompt_hash, provider, model, params, request_blob, output_blob, input_tokens, output_tokens, "
@@ -83,8 +85,10 @@ struct RunRecorder::Statements {
     run.bind(1, std::string_view(x.id)).bind(2, std::string_view(x.kind)).bind(3, std::string_view(x.name));
     run.bind(4, std::string_view(x.version)).bind(5, std::string_view(x.source_path)).bind(6, std::string_view(x.started_at));
     bind_text(run, 7, 12, r.inputs);
-    run.bind(8, std::string_view(x.git_commit)).bind(9, std::string_view(x.host)).bind(10, std::string_view(x.batch_id));
+    run.bind(8, std::string_view(x.git_commit)).bind(9, std::string_view(x.host.empty() ? this_process().host : x.host)).bind(10, std::string_view(x.batch_id));
     bind_optional(run, 11, x.row_index);
+    // The process that records the run owns it (B6: a killed owner makes it `abandoned`).
+    run.bind(13, this_process().pid).bind(14, this_process().start);
     run.run();
   }
 

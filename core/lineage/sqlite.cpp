@@ -8,24 +8,61 @@ namespace genops::core::lineage {
 
 namespace {
 constexpr int k_busy_timeout_ms = 30'000;
+
+// `path` as a file: URI, percent-encoding what a URI would read otherwise.
+std::string file_uri(const std::string& path) {
+  static constexpr char k_hex[] = "0123456789ABCDEF";
+  std::string uri = "file:";
+  for (unsigned char c : path) {
+    if (c == '%' || c == '?' || c == '#' || c < 0x20 || c >= 0x7f) {
+      uri += '%';
+      uri += k_hex[c >> 4];
+      uri += k_hex[c & 15];
+    } else {
+      uri += static_cast<char>(c);
+    }
+  }
+  return uri;
+}
+}  // namespace
+
+bool Database::open(const std::string& name, int flags, std::string& message) {
+  int rc = sqlite3_open_v2(name.c_str(), &m_db, flags, nullptr);
+  if (rc == SQLITE_OK) return true;
+  message = m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc);
+  sqlite3_close(m_db);
+  m_db = nullptr;
+  return false;
 }
 
 Database::Database(const std::string& path, Create create) : m_path(path) {
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
   if (create == Create::yes) flags |= SQLITE_OPEN_CREATE;
-  int rc = sqlite3_open_v2(path.c_str(), &m_db, flags, nullptr);
-  if (rc != SQLITE_OK) {
-    std::string message = m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc);
-    sqlite3_close(m_db);
-    m_db = nullptr;
+  std::string message;
+  if (!open(path, flags, message))
     throw Error(ErrorKind::storage, "cannot open the store " + path + ": " + message,
                 {"check that the directory exists and is writable, or set GENOPS_STORE"});
-  }
   // busy_timeout before anything else: even the WAL pragma can meet a lock.
   sqlite3_busy_timeout(m_db, k_busy_timeout_ms);
   exec("PRAGMA journal_mode=WAL");
   exec("PRAGMA foreign_keys=ON");
   exec("PRAGMA synchronous=NORMAL");
+}
+
+Database::Database(const std::string& path, ReadOnly) : m_path(path), m_read_only(true) {
+  const int flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
+  std::string message;
+  for (const char* mode : {"?mode=ro", "?immutable=1"}) {
+    if (!open(file_uri(path) + mode, flags, message)) break;
+    sqlite3_busy_timeout(m_db, k_busy_timeout_ms);
+    // The open is lazy: reading the schema is what meets a missing -shm.
+    if (sqlite3_exec(m_db, "SELECT COUNT(*) FROM sqlite_schema", nullptr, nullptr, nullptr) == SQLITE_OK) return;
+    message = sqlite3_errmsg(m_db);
+    sqlite3_close(m_db);
+    m_db = nullptr;
+  }
+  throw Error(ErrorKind::storage, "cannot read the store " + path + ": " + message,
+              {"check that the file is a genops store and can be read"});
 }
 
 Database::~Database() { sqlite3_close_v2(m_db); }

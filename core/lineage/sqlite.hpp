@@ -21,6 +21,12 @@ class Database {
   // then WAL, foreign keys and synchronous=NORMAL.
   enum class Create { no, yes };
   Database(const std::string& path, Create create);
+  // Opens an existing file for reading only (SQLITE_OPEN_READONLY, `mode=ro`),
+  // changing nothing on disk. When its directory cannot be written, a WAL
+  // store's -shm cannot be created; then the file is opened `immutable=1`
+  // (nothing else may write it meanwhile, true of a read-only mount).
+  struct ReadOnly {};
+  Database(const std::string& path, ReadOnly);
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
@@ -30,11 +36,16 @@ class Database {
   std::int64_t last_insert_rowid() const;
   int changes() const;
   const std::string& path() const { return m_path; }
+  // True when opened with ReadOnly.
+  bool read_only() const { return m_read_only; }
   [[noreturn]] void fail(std::string_view what) const;
 
  private:
+  // sqlite3_open_v2 with `flags`; false (and the connection closed) on failure, with `message` set.
+  bool open(const std::string& name, int flags, std::string& message);
   sqlite3* m_db = nullptr;
   std::string m_path;
+  bool m_read_only = false;
 };
 
 // A prepared statement; bind with 1-based indices, step, read columns 0-based.

@@ -14,6 +14,10 @@ struct StoreInfo {
   int schema_version = 0;
   std::int64_t bytes = 0;  // main file plus -wal
   std::vector<std::pair<std::string, std::int64_t>> row_counts;
+  bool read_only = false;  // opened read-only (the store cannot be written)
+  // Runs and eval runs per status; `abandoned` counts running ones whose process is gone.
+  std::vector<std::pair<std::string, std::int64_t>> runs_by_status;
+  std::vector<std::pair<std::string, std::int64_t>> eval_runs_by_status;
 };
 
 StoreInfo describe_store(Store& store);

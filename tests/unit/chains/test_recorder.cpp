@@ -42,8 +42,8 @@ TEST_CASE("core::lineage::RunRecorder: runs and steps round-trip through the sto
   CHECK(steps[0].request == "'); DROP TABLE runs;-- <script>");
   CHECK(steps[2].output == "out 3");
   CHECK(steps[2].parent_seq == 1);
-  CHECK(list_runs(store, {"c", "", "", 10}).size() == 1);
-  CHECK(list_runs(store, {"other", "", "", 10}).empty());
+  CHECK(list_runs(store, {"c", "", "", 10, ""}).size() == 1);
+  CHECK(list_runs(store, {"other", "", "", 10, ""}).empty());
   CHECK(find_run(store, "last").run.id == "00112233aabbccdd");
   CHECK(test::error_of([&] { find_run(store, "ffff"); }) == "no run with id \"ffff\"");
   CHECK(test::error_of([&] { find_run(store, "xyz"); }) == "run id \"xyz\": expected 4 to 16 hex digits, or \"last\"");

@@ -1,0 +1,169 @@
+// genops evals list [NAME] [--limit N] [--json] | show RUN [--json] | label RUN LABEL [--json]
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+
+#include "cli/commands/commands.hpp"
+#include "cli/output.hpp"
+#include "cli/prompt_json.hpp"
+#include "cli/run_trace.hpp"
+#include "core/error.hpp"
+#include "core/json.hpp"
+#include "core/lineage/eval_queries.hpp"
+#include "core/lineage/eval_store.hpp"
+#include "core/strings.hpp"
+
+namespace genops::cli {
+
+namespace {
+
+using core::lineage::EvalRunListing;
+
+struct EvalsOptions {
+  std::string name;  // list: only this eval
+  std::string run;
+  std::string label;
+  int limit = 50;
+  bool json = false;
+};
+
+std::string pass_rate(const EvalRunListing& r) {
+  if (r.results == 0) return "-";
+  std::ostringstream out;
+  out << std::fixed << std::setprecision(3) << static_cast<double>(r.passes) / static_cast<double>(r.results);
+  return out.str();
+}
+
+std::string gate_text(const core::lineage::EvalRunRecord& run) {
+  if (!run.gate_passed) return "-";
+  return *run.gate_passed ? "pass" : "fail";
+}
+
+// The command that finishes a run that did not end, or "".
+std::string resume_command(const core::lineage::EvalRunRecord& run) {
+  if (run.status != "interrupted" && run.status != "abandoned") return "";
+  return "genops eval " + (run.suite_path.empty() ? "EVAL.yaml" : run.suite_path) + " --resume " + run.id;
+}
+
+nlohmann::json listing_json(const EvalRunListing& r) {
+  const auto& run = r.run;
+  nlohmann::json j = {{"id", run.id},           {"eval", run.suite},       {"file", run.suite_path},
+                      {"target", run.target},   {"status", run.status},    {"started_at", run.started_at},
+                      {"ended_at", run.ended_at}, {"planned", run.planned}, {"results", r.results},
+                      {"passes", r.passes},     {"errors", r.errors},      {"cases", r.cases},
+                      {"cost_usd", r.cost_usd}, {"labels", r.labels},      {"git_commit", run.git_commit},
+                      {"host", run.host}};
+  j["pass_rate"] = r.results ? nlohmann::json(static_cast<double>(r.passes) / static_cast<double>(r.results)) : nullptr;
+  j["gate_passed"] = run.gate_passed ? nlohmann::json(*run.gate_passed) : nullptr;
+  auto summary = run.summary_json.empty() ? nlohmann::json::object() : nlohmann::json::parse(run.summary_json, nullptr, false);
+  j["baseline"] = summary.is_object() ? summary.value("baseline", "") : "";
+  j["gate_failures"] = summary.is_object() ? summary.value("gate_failures", "") : "";
+  auto resume = resume_command(run);
+  j["resume"] = resume.empty() ? nlohmann::json(nullptr) : nlohmann::json(resume);
+  return j;
+}
+
+void run_list(Context& ctx, const EvalsOptions& o) {
+  auto runs = core::lineage::list_eval_runs(ctx.read_store().db(), o.name, o.limit);
+  if (o.json) {
+    auto out = nlohmann::json::array();
+    for (const auto& r : runs) out.push_back(listing_json(r));
+    return print_json(out);
+  }
+  if (runs.empty()) return print_note(o.name.empty() ? "no eval runs yet" : "no runs of eval " + core::quote(o.name));
+  std::vector<std::vector<std::string>> rows = {{"RUN", "EVAL", "STARTED", "STATUS", "GATE", "PASS RATE", "CASES", "LABELS"}};
+  for (const auto& r : runs) {
+    rows.push_back({r.run.id, r.run.suite, r.run.started_at.substr(0, 19), r.run.status, gate_text(r.run), pass_rate(r),
+                    std::to_string(r.cases), core::join(r.labels, ", ")});
+  }
+  print_table(rows);
+}
+
+core::lineage::EvalRunRecord find_or_fail(core::lineage::Database& db, const std::string& id) {
+  auto run = core::lineage::find_eval_run(db, id);
+  if (!run) core::fail_input("no eval run " + core::quote(id), {"list eval runs with: genops evals list"});
+  return *run;
+}
+
+void run_show(Context& ctx, const EvalsOptions& o) {
+  auto& db = ctx.read_store().db();
+  auto listing = core::lineage::describe_eval_run(db, find_or_fail(db, o.run));
+  auto j = listing_json(listing);
+  if (o.json) return print_json(j);
+  std::vector<std::vector<std::string>> rows;
+  auto add = [&rows](const std::string& key, const std::string& value) {
+    if (!value.empty()) rows.push_back({key + ":", value});
+  };
+  const auto& run = listing.run;
+  add("id", run.id);
+  add("eval", run.suite);
+  add("file", run.suite_path);
+  add("target", run.target);
+  add("status", run.status);
+  add("started_at", run.started_at);
+  add("ended_at", run.ended_at);
+  add("gate", gate_text(run) + (j["gate_failures"].get<std::string>().empty() ? "" : " (" + j["gate_failures"].get<std::string>() + ")"));
+  add("results", std::to_string(listing.results) + " of " + std::to_string(run.planned) + " planned, " +
+                     std::to_string(listing.passes) + " passed, " + std::to_string(listing.errors) + " errors");
+  add("pass_rate", pass_rate(listing));
+  add("cases", std::to_string(listing.cases));
+  add("cost", format_cost(listing.cost_usd));
+  add("baseline", j["baseline"].get<std::string>());
+  add("labels", core::join(listing.labels, ", "));
+  add("git_commit", run.git_commit);
+  add("host", run.host);
+  add("resume", resume_command(run));
+  print_table(rows);
+}
+
+void run_label(Context& ctx, const EvalsOptions& o) {
+  check_label_name(o.label);
+  auto& store = ctx.store();
+  core::lineage::EvalStore evals(store.path());
+  auto run = find_or_fail(store.db(), o.run);
+  if (run.status != "finished")
+    print_warning("run " + run.id + " is " + run.status + "; a baseline is usually a finished run");
+  auto previous = evals.run_for_label(run.suite, o.label);
+  if (previous != run.id) evals.add_label(o.label, run.suite, run.id);
+  if (o.json) {
+    return print_json({{"eval", run.suite}, {"label", o.label}, {"run", run.id},
+                       {"previous", previous ? nlohmann::json(*previous) : nlohmann::json(nullptr)}});
+  }
+  std::cout << run.suite << "@" << o.label << " -> " << run.id;
+  if (!previous) std::cout << " (new label)";
+  else if (*previous == run.id) std::cout << " (unchanged)";
+  else std::cout << " (was " << *previous << ")";
+  std::cout << '\n';
+}
+
+}  // namespace
+
+void add_evals_commands(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<EvalsOptions>();
+  auto* evals = app.add_subcommand("evals", "Recorded eval runs: list, show, label");
+  evals->require_subcommand(1);
+  evals->footer(example({"genops evals list support-regression", "genops evals show 3f2a9c1d",
+                         "genops evals label 3f2a9c1d main"}));
+  auto* list = evals->add_subcommand("list", "Eval runs, newest first: status (abandoned when their process is gone), "
+                                             "gate, pass rate, cases and the labels each holds");
+  list->add_option("name", o->name, "Only runs of this eval (its name: field)");
+  list->add_option("--limit", o->limit, "At most this many runs (default 50)")->check(CLI::Range(1, 100000));
+  list->add_flag("--json", o->json, "Print JSON");
+  list->footer(example({"genops evals list support-regression --limit 10"}));
+  list->callback([&ctx, o] { run_list(ctx, *o); });
+  auto* show = evals->add_subcommand("show", "One eval run: gate verdict, counts, pass rate, cost, baseline, labels, "
+                                             "and the command that resumes it when it did not finish");
+  show->add_option("run", o->run, "An eval run id, a unique prefix of it, or \"last\"")->required();
+  show->add_flag("--json", o->json, "Print JSON");
+  show->footer(example({"genops evals show last"}));
+  show->callback([&ctx, o] { run_show(ctx, *o); });
+  auto* label = evals->add_subcommand("label", "Point a label of the run's eval at the run (history kept); "
+                                               "genops eval --baseline LABEL then compares with it");
+  label->add_option("run", o->run, "An eval run id, a unique prefix of it, or \"last\"")->required();
+  label->add_option("label", o->label, "The label to move, e.g. main")->required();
+  label->add_flag("--json", o->json, "Print JSON");
+  label->footer(example({"genops evals label 3f2a9c1d main"}));
+  label->callback([&ctx, o] { run_label(ctx, *o); });
+}
+
+}  // namespace genops::cli
