@@ -40,10 +40,11 @@ InterruptGuard::InterruptGuard() {
   // the handler having to reset anything.
   action.sa_flags = SA_RESETHAND;
   for (std::size_t i = 0; i < std::size(k_signals); ++i) {
-    if (sigaction(k_signals[i], &action, &g_previous[i]) != 0)
-      throw core::Error(core::ErrorKind::internal,
-                        std::string("cannot install a handler for signal ") + strsignal(k_signals[i]) + ": " +
-                            std::strerror(errno));
+    if (sigaction(k_signals[i], &action, &g_previous[i]) == 0) continue;
+    std::string message = std::string("cannot install a handler for signal ") + strsignal(k_signals[i]) + ": " +
+                          std::strerror(errno);
+    while (i-- > 0) (void)sigaction(k_signals[i], &g_previous[i], nullptr);  // the ones already installed
+    throw core::Error(core::ErrorKind::internal, message);
   }
 }
 
