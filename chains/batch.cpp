@@ -1,5 +1,6 @@
 #include "chains/batch.hpp"
 
+#include <chrono>
 #include <condition_variable>
 #include <map>
 #include <mutex>
@@ -17,7 +18,14 @@ class Batch {
   BatchSummary run(const std::function<void(std::size_t, const RunResult&)>& on_result) {
     std::unique_lock lock(m_mutex);
     while (true) {
-      if (!m_summary.interrupted && m_options.interrupted && m_options.interrupted()) interrupt(lock);
+      if (!m_summary.interrupted && m_options.interrupted && m_options.interrupted()) {
+        m_summary.interrupted = true;
+        m_interrupted_at = std::chrono::steady_clock::now();
+      }
+      // Rows in flight get the grace period to finish (and be reported).
+      if (m_summary.interrupted && !m_abandoned && m_in_flight > 0 &&
+          std::chrono::steady_clock::now() - m_interrupted_at >= m_options.grace)
+        abandon(lock);
       if (!m_summary.interrupted) start_rows(lock);
       auto ready = m_done.find(m_next_report);
       if (ready != m_done.end()) {
@@ -81,8 +89,8 @@ class Batch {
     m_cv.notify_all();
   }
 
-  void interrupt(std::unique_lock<std::mutex>& lock) {
-    m_summary.interrupted = true;
+  void abandon(std::unique_lock<std::mutex>& lock) {
+    m_abandoned = true;
     lock.unlock();
     m_runner.interrupt();
     lock.lock();
@@ -107,6 +115,8 @@ class Batch {
   std::map<std::size_t, RunResult> m_done;
   std::size_t m_started = 0, m_next_report = 0, m_in_flight = 0;
   bool m_source_done = false;
+  bool m_abandoned = false;
+  std::chrono::steady_clock::time_point m_interrupted_at;
   BatchSummary m_summary;
 };
 

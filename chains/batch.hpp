@@ -2,6 +2,7 @@
 // Many runs of one chain, one per input row (`genops run --input-file`):
 // up to N at once, each result handed back in input order once its records
 // are committed, Ctrl-C keeping every finished row.
+#include <chrono>
 #include <cstddef>
 #include <functional>
 #include <optional>
@@ -26,6 +27,7 @@ struct BatchOptions {
   int concurrency = 4;
   std::string batch_id;                // recorded with every row's run ("" for a single run)
   std::function<bool()> interrupted;   // polled; true stops the batch (SIGINT)
+  std::chrono::milliseconds grace{2000};  // after an interrupt, rows in flight may still finish this long
   core::llm::TokenSink stream;         // passed to every run (the CLI allows it for a single run only)
   bool record_rows = true;             // record row indices (false for a single run)
 };
@@ -39,8 +41,8 @@ struct BatchSummary {
 
 // Runs the chain once per row. `on_result(row, result)` is called on the
 // calling thread, in row order, after the row's run is durable in `sink`
-// (when set). After an interrupt, rows still running end as interrupted and
-// are not reported. Throws Error(storage) when the store cannot be written.
+// (when set). After an interrupt no row starts; rows in flight that finish
+// within `grace` are reported, the others end as interrupted and are not. Throws Error(storage) when the store cannot be written.
 BatchSummary run_batch(Runner& runner, core::lineage::RunSink* sink, const RowSource& rows, const BatchOptions& options,
                        const std::function<void(std::size_t, const RunResult&)>& on_result);
 

@@ -67,7 +67,9 @@ RunResult result_of(RunContext& ctx, const StepOutcome& outcome) {
 
 Runner::Runner(std::shared_ptr<const ChainSet> chains, Services services, RunnerOptions options)
     : m_chains(std::move(chains)), m_services(std::move(services)), m_options(std::move(options)),
-      m_executor(std::make_shared<run::Executor>(m_options.threads)) {
+      m_executor(std::make_shared<run::Executor>(m_options.threads, [warn = m_services.warn](const std::string& what) {
+        if (warn) warn("internal error in a chain worker (a bug; please report it): " + what);
+      })) {
   m_stream_step = last_llm_step(m_chains->root());
   if (!m_services.sink) return;
   for (const auto& chain : m_chains->chains()) {

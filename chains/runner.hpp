@@ -33,7 +33,8 @@ struct Services {
   std::function<core::llm::ModelClient&(const std::string&)> client;
   core::retrieval::Retriever* retriever = nullptr;  // null: retrieve steps fail with "index not found"
   core::lineage::RunSink* sink = nullptr;           // null: nothing is recorded
-  // Warnings such as a refused tool call; called from worker threads.
+  // Warnings such as a refused tool call, and internal errors (a step task
+  // that threw: a bug, reported rather than dropped); called from worker threads.
   std::function<void(const std::string&)> warn;
 };
 

@@ -5,6 +5,7 @@
 #include "cli/commands/commands.hpp"
 #include "cli/context.hpp"
 #include "cli/usage_error.hpp"
+#include "cli/output.hpp"
 #include "cli/version.hpp"
 #include "core/error.hpp"
 #include "core/redact.hpp"
@@ -55,9 +56,7 @@ void build(CLI::App& app, Context& ctx) {
   add_completion_commands(app, ctx);
 }
 
-}  // namespace
-
-int run(int argc, char** argv) {
+int run_command_line(int argc, char** argv) {
   Context ctx;
   CLI::App app{"genops: versioned prompts, chains, evals and skew checks for LLM features", "genops"};
   try {
@@ -74,12 +73,22 @@ int run(int argc, char** argv) {
     if (e.get_exit_code() == 0) return app.exit(e);
     return usage_error(e, app);
   } catch (const core::Error& e) {
+    // Stopped because stdout failed: OutputGuard::finish prints the one line.
+    if (stdout_failed() && e.kind() == core::ErrorKind::interrupted) return core::exit_code(e.kind());
     std::cerr << core::redact(e.format());
     return core::exit_code(e.kind());
   } catch (const std::exception& e) {
     std::cerr << "genops: internal error: " << core::redact(e.what()) << "\n  hint: this is a bug; please report it\n";
     return core::exit_code(core::ErrorKind::internal);
   }
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  // Outlives the context: nothing the command prints escapes the sink.
+  OutputGuard output;
+  return output.finish(run_command_line(argc, argv));
 }
 
 }  // namespace genops::cli

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <map>
 #include <mutex>
+#include <cstdlib>
 
 #include "cli/output.hpp"
 #include "core/strings.hpp"
@@ -77,8 +78,12 @@ const providers::ClientDeps& Context::client_deps(Cache cache) {
     providers::http::ClientOptions http;
     http.max_connections = options.http_connections;
     http.on_slow_retry = slow_retry_printer();
+    // GENOPS_LOG=debug lines leave through the one stderr sink (cli/output.hpp).
+    if (const char* level = std::getenv("GENOPS_LOG"); level && std::string_view(level) == "debug")
+      http.debug_log = [](std::string_view line) { print_note(line); };
     deps.http = providers::http::make_curl_client(http);
-    deps.timers = providers::http::make_timer_thread();
+    deps.timers = providers::http::make_timer_thread(
+        [](const std::string& what) { print_warning("internal error in a provider timer (a bug; please report it): " + what); });
     deps.prices = project().prices;
     if (cache == Cache::yes) {
       store();  // opens and migrates before a second connection is made

@@ -193,13 +193,9 @@ void run_session(Context& ctx, const EvalCommandOptions& o, std::optional<Starte
   ResultWriter writer(evals, run_id, jsonl);
   EvalProgressLine progress;
   InterruptGuard guard;
-  bool interrupt_sent = false;
-  options.interrupted = [&] {
-    if (!InterruptGuard::requested()) return false;
-    if (!interrupt_sent) target.interrupt();
-    interrupt_sent = true;
-    return true;
-  };
+  options.interrupted = [] { return InterruptGuard::requested(); };
+  // After the grace period: runs still waiting on a model end as interrupted.
+  options.abandon = [&target] { target.interrupt(); };
   auto outcome = eval::run_eval(suite, target.function(run_id), services.services(), options,
                                 [&](eval::CaseResult r) { writer.add(std::move(r)); },
                                 [&](const eval::EvalProgress& p) {

@@ -4,6 +4,7 @@
 
 #include "chains/loader.hpp"
 #include "cli/chain_setup.hpp"
+#include "cli/output.hpp"
 #include "cli/retrieval_setup.hpp"
 #include "core/error.hpp"
 #include "core/fs.hpp"
@@ -167,6 +168,7 @@ EvalTarget::EvalTarget(Context& ctx, const eval::Suite& suite, core::lineage::Ru
     };
     services.sink = &sink;
     services.retriever = m_retriever.get();
+    services.warn = [](const std::string& message) { print_warning(message); };
     lane->runner = std::make_unique<chains::Runner>(lane->chains, services,
                                                     chains::RunnerOptions{threads, m_git_commit, host});
   }

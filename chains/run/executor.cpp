@@ -1,10 +1,11 @@
 #include "chains/run/executor.hpp"
 
 #include <algorithm>
+#include <exception>
 
 namespace genops::chains::run {
 
-Executor::Executor(int threads) {
+Executor::Executor(int threads, ErrorHandler on_error) : m_on_error(std::move(on_error)) {
   for (int i = 0; i < std::max(1, threads); ++i) m_threads.emplace_back([this] { work(); });
   m_timer = std::thread([this] { time(); });
 }
@@ -69,11 +70,25 @@ void Executor::work() {
       task = std::move(m_tasks.front());
       m_tasks.pop_front();
     }
+    std::string what;
     try {
       task();
+      continue;
+    } catch (const std::exception& e) {
+      what = e.what();
     } catch (...) {
+      what = "an exception that is not a std::exception";
+    }
+    {
       std::lock_guard lock(m_mutex);
       ++m_internal_errors;
+    }
+    if (m_on_error) {
+      try {
+        m_on_error(what);
+      } catch (...) {
+        // The handler is the last place to report to; it was counted above.
+      }
     }
   }
 }

@@ -91,49 +91,79 @@ std::int64_t count_planned(const Suite& suite, const EvalOptions& options) {
   return planned;
 }
 
+namespace {
+
+// The scoring threads. Stopping is RAII: however run_eval leaves (a target or
+// the case source throwing included), the threads are told to stop and joined
+// before the state they read goes away.
+class ScoringPool {
+ public:
+  ScoringPool(std::shared_ptr<Shared> shared, const Suite& suite, const assertions::AssertionServices& services,
+              int threads)
+      : m_shared(std::move(shared)) {
+    for (int i = 0; i < std::max(1, threads); ++i)
+      m_threads.emplace_back([shared = m_shared, &suite, &services] { work(*shared, suite, services); });
+  }
+  ~ScoringPool() { stop(); }
+  ScoringPool(const ScoringPool&) = delete;
+  ScoringPool& operator=(const ScoringPool&) = delete;
+
+  void stop() {
+    {
+      std::lock_guard lock(m_shared->mutex);
+      m_shared->stopping = true;
+    }
+    m_shared->changed.notify_all();
+    for (auto& t : m_threads) t.join();
+    m_threads.clear();
+  }
+
+ private:
+  static void work(Shared& shared, const Suite& suite, const assertions::AssertionServices& services) {
+    std::unique_lock lock(shared.mutex);
+    while (true) {
+      shared.changed.wait(lock, [&] { return shared.stopping || !shared.to_score.empty(); });
+      if (shared.to_score.empty()) return;
+      Job job = std::move(shared.to_score.front());
+      shared.to_score.pop_front();
+      if (job.outcome.interrupted) {
+        --shared.in_flight;
+        shared.changed.notify_all();
+        continue;
+      }
+      lock.unlock();
+      CaseResult result = score_safely(job, suite, services);
+      lock.lock();
+      shared.scored.push_back(std::move(result));
+      shared.changed.notify_all();
+    }
+  }
+
+  std::shared_ptr<Shared> m_shared;
+  std::vector<std::thread> m_threads;
+};
+
+}  // namespace
+
 EvalOutcome run_eval(const Suite& suite, const TargetFn& target, const assertions::AssertionServices& services,
                      const EvalOptions& options, const std::function<void(CaseResult)>& on_result,
                      const std::function<void(const EvalProgress&)>& on_idle) {
   auto shared = std::make_shared<Shared>();
-  std::vector<std::jthread> pool;
-  auto stop_pool = [&] {
-    {
-      std::lock_guard lock(shared->mutex);
-      shared->stopping = true;
-    }
-    shared->changed.notify_all();
-    pool.clear();  // joins
-  };
-  for (int i = 0; i < std::max(1, options.assertion_threads); ++i) {
-    pool.emplace_back([shared, &suite, &services] {
-      std::unique_lock lock(shared->mutex);
-      while (true) {
-        shared->changed.wait(lock, [&] { return shared->stopping || !shared->to_score.empty(); });
-        if (shared->to_score.empty()) return;
-        Job job = std::move(shared->to_score.front());
-        shared->to_score.pop_front();
-        if (job.outcome.interrupted) {
-          --shared->in_flight;
-          shared->changed.notify_all();
-          continue;
-        }
-        lock.unlock();
-        CaseResult result = score_safely(job, suite, services);
-        lock.lock();
-        shared->scored.push_back(std::move(result));
-        shared->changed.notify_all();
-      }
-    });
-  }
+  ScoringPool pool(shared, suite, services, options.assertion_threads);
 
   EvalOutcome outcome;
   EvalProgress progress;
   progress.planned = options.planned;
   auto last_idle = Clock::now();
   std::optional<Clock::time_point> interrupted_at;
+  // Never called with shared->mutex held: options.interrupted may reach the target.
   auto is_interrupted = [&] {
     if (!interrupted_at && options.interrupted && options.interrupted()) interrupted_at = Clock::now();
     return interrupted_at.has_value();
+  };
+  auto in_flight = [&] {
+    std::lock_guard lock(shared->mutex);
+    return shared->in_flight;
   };
   // Hands finished results to on_result (outside the lock); waits up to 100 ms
   // for something to change when `until` is not yet true.
@@ -147,21 +177,16 @@ EvalOutcome run_eval(const Suite& suite, const TargetFn& target, const assertion
       ready.swap(shared->scored);
       shared->in_flight -= static_cast<int>(ready.size());
     }
-    try {
-      for (auto& result : ready) {
-        ++outcome.finished;
-        ++progress.finished;
-        if (result.pass) ++progress.passed;
-        progress.cost_usd += result.cost_usd;
-        on_result(std::move(result));
-      }
-      if (Clock::now() - last_idle >= std::chrono::milliseconds(100)) {
-        last_idle = Clock::now();
-        if (on_idle) on_idle(progress);
-      }
-    } catch (...) {
-      stop_pool();
-      throw;
+    for (auto& result : ready) {
+      ++outcome.finished;
+      ++progress.finished;
+      if (result.pass) ++progress.passed;
+      progress.cost_usd += result.cost_usd;
+      on_result(std::move(result));
+    }
+    if (Clock::now() - last_idle >= std::chrono::milliseconds(100)) {
+      last_idle = Clock::now();
+      if (on_idle) on_idle(progress);
     }
   };
 
@@ -199,15 +224,23 @@ EvalOutcome run_eval(const Suite& suite, const TargetFn& target, const assertion
       }
     }
   }
-  auto idle = [&] { return shared->in_flight == 0; };
+  // Drain: every execution in flight either finishes, or, once interrupted
+  // for longer than the grace period, is abandoned (and then given up on).
+  auto idle = [&] { return shared->in_flight == 0 && shared->scored.empty(); };
+  bool abandoned = false;
   while (true) {
     pump(idle);
-    std::lock_guard lock(shared->mutex);
-    if (shared->in_flight == 0 && shared->scored.empty()) break;
-    if (is_interrupted() && Clock::now() - *interrupted_at > std::chrono::seconds(2)) break;  // abandon the rest
+    if (in_flight() == 0) break;  // every execution's result was handed on
+    if (!is_interrupted()) continue;
+    auto waited = Clock::now() - *interrupted_at;
+    if (!abandoned && waited >= options.grace) {
+      abandoned = true;
+      if (options.abandon) options.abandon();
+    }
+    if (waited >= 2 * options.grace + std::chrono::milliseconds(500)) break;  // late callbacks are harmless
   }
   outcome.interrupted = is_interrupted();
-  stop_pool();
+  pool.stop();
   if (on_idle) on_idle(progress);
   return outcome;
 }

@@ -2,6 +2,7 @@
 // Running an eval: cases × providers × repeats through the target, at most N
 // at once, assertions evaluated on a small pool, each finished result handed
 // back on the calling thread (which records it) in completion order.
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -36,6 +37,10 @@ struct EvalOptions {
   CaseSelection selection;
   std::function<bool(const ResultKey&)> done_already;  // --resume: keys recorded before
   std::function<bool()> interrupted;                   // polled; true stops dispatching
+  // Called once when executions are still in flight `grace` after the
+  // interrupt: ends them (their outcomes come back `interrupted`).
+  std::function<void()> abandon;
+  std::chrono::milliseconds grace{2000};
 };
 
 struct EvalProgress {
@@ -57,9 +62,11 @@ std::int64_t count_planned(const Suite& suite, const EvalOptions& options);
 
 // Runs the eval. `on_result` runs on the calling thread for each finished
 // result; `on_idle` runs there about every 100 ms (progress, batched commits).
-// After an interrupt nothing new starts; executions in flight are awaited
-// unless `options.interrupted` stays true for 2 s, then abandoned (the target
-// must tolerate late callbacks). Throws what on_result throws.
+// After an interrupt nothing new starts; executions in flight get
+// `options.grace` to finish, then `options.abandon` is called, and whatever
+// has still not come back after another grace (+0.5 s) is given up on (the
+// target must tolerate late callbacks). Throws what on_result, the target or
+// the case source throws, after stopping its threads.
 EvalOutcome run_eval(const Suite& suite, const TargetFn& target, const assertions::AssertionServices& services,
                      const EvalOptions& options, const std::function<void(CaseResult)>& on_result,
                      const std::function<void(const EvalProgress&)>& on_idle);

@@ -1,6 +1,7 @@
 #include "providers/http/timers.hpp"
 
 #include <condition_variable>
+#include <exception>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -16,6 +17,7 @@ struct TimerState {
   std::condition_variable wake;
   std::multimap<Timers::Clock::time_point, std::function<void()>> due;
   bool stopping = false;
+  TimerErrorHandler on_error;
 
   void run() noexcept {
     std::unique_lock lock(mutex);
@@ -31,10 +33,20 @@ struct TimerState {
       auto fn = std::move(due.begin()->second);
       due.erase(due.begin());
       lock.unlock();
+      std::string what;
       try {
         fn();
+      } catch (const std::exception& e) {
+        what = e.what();
       } catch (...) {
-        // Documented: a timer callback's exception is dropped.
+        what = "an exception that is not a std::exception";
+      }
+      if (!what.empty() && on_error) {
+        try {
+          on_error(what);
+        } catch (...) {
+          // The handler is the last place to report to.
+        }
       }
       lock.lock();
     }
@@ -43,7 +55,8 @@ struct TimerState {
 
 class TimerThread final : public Timers {
  public:
-  TimerThread() : m_state(std::make_shared<TimerState>()) {
+  explicit TimerThread(TimerErrorHandler on_error) : m_state(std::make_shared<TimerState>()) {
+    m_state->on_error = std::move(on_error);
     m_thread = std::thread([state = m_state] { state->run(); });
   }
 
@@ -80,6 +93,8 @@ class TimerThread final : public Timers {
 
 }  // namespace
 
-std::shared_ptr<Timers> make_timer_thread() { return std::make_shared<TimerThread>(); }
+std::shared_ptr<Timers> make_timer_thread(TimerErrorHandler on_error) {
+  return std::make_shared<TimerThread>(std::move(on_error));
+}
 
 }  // namespace genops::providers::http

@@ -31,10 +31,54 @@ all+="$out$err"
 GENOPS_LOG=debug run genops providers check canary
 all+="$out$err"
 
+# Every byte on stdout and stderr passes the redaction: batch rows, streamed
+# deltas and eval reports too (they printed the raw key before).
+mkdir -p chains evals
+cat >chains/echo.yaml <<'YAML'
+version: 1
+name: echo
+inputs: {question: {type: string}}
+steps:
+  - id: answer
+    kind: llm
+    provider: canary
+    messages: [{role: user, content: "{{inputs.question}}"}]
+YAML
+printf '{"question": "a"}\n{"question": "b"}\n{"question": "c"}\n' >rows.jsonl
+cat >evals/echo.yaml <<'YAML'
+version: 1
+name: echo
+target: {chain: ../chains/echo.yaml}
+tests:
+  - vars: {question: "one"}
+    assert: [{type: contains, value: "key"}]
+  - vars: {question: "two"}
+    assert: [{type: contains, value: "key"}]
+YAML
+
+case_ "run --input-file rows carrying the key"
+run genops run chains/echo.yaml --input-file rows.jsonl
+expect_exit 0
+expect_out_contains "[REDACTED]"
+all+="$out$err"
+
+case_ "run --stream of a reply carrying the key"
+run genops run chains/echo.yaml --var question=q --stream
+expect_exit 0
+expect_out_contains "[REDACTED]"
+all+="$out$err"
+
+case_ "eval reports on stdout"
+run genops eval evals/echo.yaml --json
+all+="$out$err"
+run genops eval evals/echo.yaml
+all+="$out$err"
+
 case_ "the server got the key; nothing else did"
 grep -q "Bearer $key" ../seen.txt && ok || bad "the server never received the key"
 b64=$(printf '%s' "$key" | base64 -w0 | tr -d '=')
-for form in "$key" "${key:3}" "$b64"; do
+url=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "Bearer $key")
+for form in "$key" "${key:3}" "$b64" "$url"; do
   [[ $all != *"$form"* ]] && ok || bad "a form of the key reached stdout or stderr"
   for f in .genops/genops.db .genops/genops.db-wal; do
     [[ -f $f ]] || continue

@@ -120,14 +120,12 @@ TEST_CASE("eval::assertions: exec") {
     CHECK(r.error);
     CHECK(r.reason == "exec: the scorer was killed by signal 11 (Segmentation fault): dying");
   }
-  SUBCASE("a timeout kills the whole process group, fast") {
-    auto start = std::chrono::steady_clock::now();
-    auto r = s.run("sleep 30 & echo $! > bg.pid; sleep 30", Case{"x"}, "exec", "300ms");
-    auto took = std::chrono::steady_clock::now() - start;
+  SUBCASE("a timeout kills the whole process group") {
+    // Were the scorer or its background child waited for, this would not return for an hour.
+    auto r = s.run("sleep 3600 & echo $! > bg.pid; sleep 3600", Case{"x"}, "exec", "300ms");
     CHECK(r.error);
     CHECK_FALSE(r.pass);
     CHECK(r.reason == "exec: the scorer timed out after 0.3s and was killed");
-    CHECK(took < std::chrono::seconds(5));
     std::ifstream pid_file(s.dir.path() / "bg.pid");
     std::string pid;
     REQUIRE(std::getline(pid_file, pid));

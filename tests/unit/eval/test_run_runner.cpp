@@ -5,6 +5,7 @@
 #include <mutex>
 #include <thread>
 
+#include "core/error.hpp"
 #include "eval/run/runner.hpp"
 #include "eval/run/scoring.hpp"
 #include "eval/suite/loader.hpp"
@@ -152,4 +153,104 @@ TEST_CASE("eval::score_case: weighted score, case threshold, templates, target e
   CHECK_FALSE(broken.pass);
   CHECK(broken.assertions.empty());
   CHECK(broken.error == "provider x: HTTP 500");
+}
+
+TEST_CASE("eval::run_eval: a target that throws reaches the caller; the threads stop") {
+  genops::test::TempDir dir;
+  Suite suite = make_suite(dir, 10);
+  EvalOptions options;
+  options.concurrency = 2;
+  int calls = 0;
+  TargetFn target = [&](const nlohmann::json&, const std::string&, std::function<void(TargetOutcome)> done) {
+    if (++calls == 3) throw std::runtime_error("the target broke");
+    TargetOutcome out;
+    out.output = "row";
+    done(std::move(out));
+  };
+  std::vector<CaseResult> results;
+  CHECK_THROWS_WITH_AS(run_eval(suite, target, {}, options, [&](CaseResult r) { results.push_back(std::move(r)); }, {}),
+                       "the target broke", std::runtime_error);
+  CHECK(calls == 3);
+}
+
+TEST_CASE("eval::run_eval: a case source that throws reaches the caller; the threads stop") {
+  genops::test::TempDir dir;
+  Suite suite = make_suite(dir, 3);
+  dir.write("cases.jsonl", "{\"q\": \"row 0\"}\n{\"q\": \"row 1\"}\n{\"other\": 1}\n");
+  EvalOptions options;
+  options.required_inputs = {"q"};
+  FakeTarget target;
+  CHECK_THROWS_AS(run_eval(suite, target.fn(), {}, options, [](CaseResult) {}, {}), genops::core::Error);
+}
+
+namespace {
+
+// A target that answers only when told: each call's `done` is kept.
+struct HeldTarget {
+  std::mutex mutex;
+  std::vector<std::function<void(TargetOutcome)>> held;
+  std::atomic<int> calls{0};
+  TargetFn fn() {
+    return [this](const nlohmann::json&, const std::string&, std::function<void(TargetOutcome)> done) {
+      std::lock_guard lock(mutex);
+      held.push_back(std::move(done));
+      ++calls;
+    };
+  }
+  // Answers every held call (interrupted or with a passing output).
+  void answer_all(bool interrupted) {
+    std::vector<std::function<void(TargetOutcome)>> now;
+    {
+      std::lock_guard lock(mutex);
+      now.swap(held);
+    }
+    for (auto& done : now) {
+      TargetOutcome out;
+      out.output = "row";
+      out.interrupted = interrupted;
+      done(std::move(out));
+    }
+  }
+};
+
+}  // namespace
+
+TEST_CASE("eval::run_eval: an interrupt after the last case started still ends the run") {
+  genops::test::TempDir dir;
+  Suite suite = make_suite(dir, 4);
+  EvalOptions options;
+  options.concurrency = 8;  // every case is in flight at once
+  HeldTarget target;
+  std::atomic<bool> signalled{false};
+  options.interrupted = [&] { return signalled.load(); };
+  SUBCASE("executions that finish within the grace period are results") {
+    options.grace = std::chrono::hours(1);  // never reached: they all finish
+    std::thread answer;
+    options.interrupted = [&] {
+      if (target.calls == 4 && !signalled.exchange(true)) answer = std::thread([&] { target.answer_all(false); });
+      return signalled.load();
+    };
+    std::vector<CaseResult> results;
+    auto outcome = run_eval(suite, target.fn(), {}, options, [&](CaseResult r) { results.push_back(std::move(r)); }, {});
+    answer.join();
+    CHECK(outcome.interrupted);
+    CHECK(results.size() == 4);
+  }
+  SUBCASE("executions still running after the grace period are abandoned") {
+    options.grace = std::chrono::milliseconds(0);
+    int abandoned = 0;
+    options.abandon = [&] {
+      ++abandoned;
+      target.answer_all(true);  // as Runner::interrupt does: on the calling thread
+    };
+    options.interrupted = [&] {
+      if (target.calls == 4) signalled = true;
+      return signalled.load();
+    };
+    std::vector<CaseResult> results;
+    auto outcome = run_eval(suite, target.fn(), {}, options, [&](CaseResult r) { results.push_back(std::move(r)); }, {});
+    CHECK(outcome.interrupted);
+    CHECK(abandoned == 1);
+    CHECK(results.empty());
+  }
 }

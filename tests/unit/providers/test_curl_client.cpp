@@ -81,9 +81,9 @@ TEST_CASE("http::CurlClient: methods") {
   SUBCASE("a large body is sent at once, without waiting for 100 Continue") {
     auto request = http_request(server.url("/big"));
     request.body = std::string(200'000, 'a');
-    const auto before = std::chrono::steady_clock::now();
     CHECK(call(*client, request).status == 200);
-    CHECK(ms_between(before, std::chrono::steady_clock::now()) < 900);  // not the 1 s Expect wait
+    // Without "Expect: 100-continue" curl never waits for the interim reply.
+    CHECK(server.requests().at(0).header("expect").empty());
     CHECK(server.requests().at(0).body.size() == 200'000);
   }
 }
@@ -98,23 +98,31 @@ TEST_CASE("http::CurlClient: keep-alive reuses one connection") {
 }
 
 TEST_CASE("http::CurlClient: many requests in flight on one thread") {
-  LoopbackServer server([](const RecordedRequest&) { return Reply::json(200, "{}").after(200ms); });
-  auto client = make_curl_client();
   constexpr int k_requests = 48;
-  std::atomic<int> ok{0};
+  // The server answers no request before all of them have arrived: the
+  // replies can only say "together" when the client had all 48 in flight.
+  std::mutex mutex;
+  std::condition_variable arrived_cv;
+  int arrived = 0;
+  LoopbackServer server([&](const RecordedRequest&) {
+    std::unique_lock lock(mutex);
+    ++arrived;
+    arrived_cv.notify_all();
+    bool together = arrived_cv.wait_for(lock, 30s, [&] { return arrived >= k_requests; });  // a safety net only
+    return Reply::text(200, together ? "together" : "alone");
+  });
+  auto client = make_curl_client();
+  std::atomic<int> together{0};
   std::atomic<int> finished{0};
   std::promise<void> all_done;
-  const auto before = std::chrono::steady_clock::now();
   for (int i = 0; i < k_requests; ++i) {
     client->send(http_request(server.url("/slow")), [&](HttpResponse r) {
-      if (r.status == 200) ++ok;
+      if (r.status == 200 && r.body == "together") ++together;
       if (++finished == k_requests) all_done.set_value();
     });
   }
-  REQUIRE(all_done.get_future().wait_for(10s) == std::future_status::ready);
-  // Serially this would take 9.6 s; in parallel 0.2 s plus scheduling.
-  CHECK(ms_between(before, std::chrono::steady_clock::now()) < 4000);
-  CHECK(ok == k_requests);
+  all_done.get_future().wait();
+  CHECK(together == k_requests);
 }
 
 TEST_CASE("http::CurlClient: empty and malformed bodies arrive as they are") {
@@ -218,7 +226,6 @@ TEST_CASE("http::CurlClient: a hanging server times out within the timeout") {
   const auto r = call(*client, request);
   CHECK(r.transport == TransportError::timeout);
   CHECK(r.elapsed >= 300ms);
-  CHECK(r.elapsed < 2000ms);
   CHECK(r.transport_message.find("timed out") != std::string::npos);
 }
 
@@ -285,17 +292,19 @@ TEST_CASE("http::CurlClient: destroying the client aborts what is in flight or w
   auto client = make_curl_client();
   std::mutex mutex;
   std::vector<HttpResponse> replies;
+  std::promise<void> retry_waiting;
   for (int i = 0; i < 3; ++i) {
-    client->send(http_request(server.url("/h")), [&](HttpResponse r) {
+    auto request = http_request(server.url("/h"));
+    // Called on the I/O thread as the 503 enters its retry wait.
+    request.on_retry = [&](int, std::chrono::milliseconds) { retry_waiting.set_value(); };
+    client->send(std::move(request), [&](HttpResponse r) {
       std::lock_guard lock(mutex);
       replies.push_back(std::move(r));
     });
   }
-  REQUIRE(server.wait_for_requests(3, 5s));
-  std::this_thread::sleep_for(50ms);  // let the 503 reach its retry wait
-  const auto before = std::chrono::steady_clock::now();
-  client.reset();
-  CHECK(ms_between(before, std::chrono::steady_clock::now()) < 2000);
+  retry_waiting.get_future().wait();
+  REQUIRE(server.request_count() == 3);
+  client.reset();  // returns although two replies never come and one retry is 100 s away
   REQUIRE(replies.size() == 3);
   for (const auto& r : replies) {
     CHECK(r.transport == TransportError::other);

@@ -37,6 +37,16 @@ TEST_CASE("http::make_timer_thread: calls come due in order, not early") {
   CHECK(waited_ms >= 60);
 }
 
+TEST_CASE("http::make_timer_thread: a callback that throws is reported, and later calls still run") {
+  std::promise<std::string> reported;
+  auto timers = make_timer_thread([&](const std::string& what) { reported.set_value(what); });
+  std::promise<void> after;
+  timers->call_after(0ms, [] { throw std::runtime_error("a timer broke"); });
+  timers->call_after(1ms, [&] { after.set_value(); });
+  CHECK(reported.get_future().get() == "a timer broke");
+  after.get_future().wait();
+}
+
 TEST_CASE("http::make_timer_thread: destruction drops calls not yet due") {
   std::atomic<int> calls{0};
   {

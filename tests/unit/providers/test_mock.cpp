@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <filesystem>
 
 #include "core/error.hpp"
 #include "providers/mock/mock_script.hpp"
@@ -137,10 +138,20 @@ TEST_CASE("mock: replies are chosen by regex, vars, sequence and default") {
   }
 }
 
+namespace {
+// Threads of this process, from /proc.
+std::size_t thread_count() {
+  std::size_t n = 0;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator("/proc/self/task")) ++n;
+  return n;
+}
+}  // namespace
+
 TEST_CASE("mock: simulated latency does not hold a thread per call") {
   MockFixture f;
   auto client = f.make(k_script);
   auto start = std::chrono::steady_clock::now();
+  const auto threads_before = thread_count();
   constexpr int k_calls = 50;
   std::vector<std::future<core::llm::Outcome>> futures;
   for (int i = 0; i < k_calls; ++i) {
@@ -148,10 +159,10 @@ TEST_CASE("mock: simulated latency does not hold a thread per call") {
     futures.push_back(promise->get_future());
     client->submit(user_request("slow"), [promise](core::llm::Outcome o) { promise->set_value(std::move(o)); });
   }
+  // The calls wait on the shared timer thread, not on threads of their own.
+  CHECK(thread_count() <= threads_before + 2);
   for (auto& future : futures) CHECK(std::get<Response>(future.get()).text == "eventually");
-  auto elapsed = std::chrono::steady_clock::now() - start;
-  CHECK(elapsed >= std::chrono::milliseconds(200));
-  CHECK(elapsed < std::chrono::milliseconds(200 * 5));  // concurrent, not 50 × 200 ms
+  CHECK(std::chrono::steady_clock::now() - start >= std::chrono::milliseconds(200));
 }
 
 TEST_CASE("mock: no match and no default is a config failure naming the file and the prompt") {
