@@ -31,8 +31,9 @@ defaults:
 YAML
 run genops eval evals/bearer.yaml --json
 expect_exit 0
-expect_eq "$(jq -r '.summary.passed' <<<"$out")" "1"
+expect_eq "$(jq -r '.summary.passes' <<<"$out")" "1"
 expect_out_lacks "xxxxxxxxxxxxxxxx"
+expect_out_contains "Bearer [REDACTED]"
 
 case_ "a mock rule (?i)refund.*policy on a 100 KB prompt"
 cat >mocks/policy.yaml <<'YAML'
@@ -92,7 +93,7 @@ case_ "an invalid mock rule regex is exit 3, located"
 printf 'version: 1\nresponses:\n  - match: {regex: "(unclosed"}\n    reply: x\n' >mocks/policy.yaml
 run genops run chains/support.yaml --var question=hi --provider policy
 expect_exit 3
-expect_err_contains 'mocks/policy.yaml:3:21: responses[0].match.regex: invalid regular expression: missing ): (unclosed'
+expect_err_contains 'mocks/policy.yaml:3:20: responses[0].match.regex: invalid regular expression: missing ): (unclosed'
 expect_err_contains 'hint: regexes use RE2 syntax'
 
 case_ "an invalid --filter is a usage error (exit 2) before anything runs"
