@@ -7,7 +7,6 @@
 #include <map>
 #include <memory>
 #include <optional>
-#include <regex>
 #include <string>
 #include <variant>
 #include <vector>
@@ -17,6 +16,7 @@
 #include "chains/expr/expression.hpp"
 #include "chains/template.hpp"
 #include "core/prompt/prompt_spec.hpp"
+#include "core/regex.hpp"
 #include "core/retrieval/retriever.hpp"
 
 namespace genops::chains {
@@ -69,7 +69,7 @@ struct TransformStep {
   enum class Op { render, json, regex };
   Op op = Op::render;
   Template input;  // render: the template; json/regex: the text to read
-  std::shared_ptr<const std::regex> regex;
+  std::optional<core::Regex> regex;  // regex: compiled `pattern` (RE2 syntax)
   std::string pattern;
   std::size_t group = 0;
   OutputSpec output;  // json: an optional schema

@@ -20,6 +20,8 @@ EvalServices::EvalServices(Context& ctx, eval::Suite& suite, core::lineage::RunS
   for (auto& test : suite.tests)
     for (auto& spec : test.asserts) bind(spec, suite);
   m_services.project_dir = ctx.project().root.string();
+  for (const auto& [name, provider] : ctx.project().providers)
+    if (!provider.api_key_env.empty()) m_services.secret_env.push_back(provider.api_key_env);
   m_services.client = [this](const std::string& name) -> core::llm::ModelClient& {
     auto it = m_clients.find(name);
     if (it == m_clients.end()) core::fail_input("provider " + core::quote(name) + " is not configured");

@@ -17,6 +17,7 @@
 #include "core/json.hpp"
 #include "core/lineage/eval_store.hpp"
 #include "core/lineage/run_recorder.hpp"
+#include "core/regex.hpp"
 #include "core/strings.hpp"
 #include "core/time.hpp"
 #include "eval/gate/gate.hpp"
@@ -38,11 +39,10 @@ constexpr std::size_t k_batch_results = 512;
 eval::CaseSelection parse_selection(const EvalCommandOptions& o) {
   eval::CaseSelection selection;
   if (!o.filter.empty()) {
-    try {
-      selection.filter = std::regex(o.filter, std::regex::ECMAScript);
-    } catch (const std::regex_error& e) {
-      core::fail_usage("--filter: invalid regular expression " + core::quote(o.filter) + ": " + e.what());
-    }
+    auto filter = core::Regex::compile(o.filter);
+    if (!filter) core::fail_usage("--filter: invalid regular expression " + core::quote(o.filter) + ": " + filter.error(),
+                                  {core::k_regex_syntax_hint});
+    selection.filter = std::move(*filter);
   }
   if (o.limit) {
     if (*o.limit < 1) core::fail_usage("--limit: expected a positive number of cases");

@@ -1,9 +1,9 @@
 #include "cli/prompt_json.hpp"
 
-#include <regex>
 
 #include "core/error.hpp"
 #include "core/prompt/reference.hpp"
+#include "core/regex.hpp"
 #include "core/strings.hpp"
 
 namespace genops::cli {
@@ -18,8 +18,8 @@ nlohmann::json version_json(const core::lineage::PromptVersionRecord& v, bool wi
 }
 
 void check_label_name(const std::string& label) {
-  static const std::regex k_label("[A-Za-z][A-Za-z0-9._-]*");
-  if (!std::regex_match(label, k_label) || label.size() > 64 || core::starts_with(label, "sha:"))
+  static const core::Regex k_label = core::Regex::builtin("[A-Za-z][A-Za-z0-9._-]*");
+  if (!k_label.full_match(label) || label.size() > 64 || core::starts_with(label, "sha:"))
     core::fail_usage("label " + core::quote(label) + " is not valid",
                      {"a label starts with a letter and has letters, digits, '.', '_' or '-', e.g. production"});
 }

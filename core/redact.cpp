@@ -3,12 +3,15 @@
 #include <algorithm>
 #include <cctype>
 #include <mutex>
-#include <regex>
 #include <vector>
+
+#include "core/regex.hpp"
 
 namespace genops::core {
 
 namespace {
+
+constexpr std::size_t k_min_derived_form_bytes = 8;
 
 // The one piece of process-wide state: keys are read from the environment
 // anywhere a provider is built, and must be hidden on every sink at once.
@@ -22,41 +25,37 @@ SecretRegistry& registry() {
   return instance;
 }
 
-std::string base64(std::string_view in) {
-  static constexpr char k_alphabet[] =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+constexpr char k_base64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+constexpr char k_base64_url[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+// The base64 characters of `value` that do not depend on the bytes around it
+// when it starts `skip` (0..2) bytes after a 3-byte boundary of a longer
+// encoded text: a key inside base64("Bearer <key>") starts at skip 1. The
+// characters that mix the key's bits with a neighbour's are left out.
+std::string base64_core(std::string_view value, std::size_t skip, const char* alphabet) {
+  std::string bytes(skip, '\0');
+  bytes += value;
+  const std::size_t first_bit = 8 * skip, end_bit = 8 * bytes.size();
   std::string out;
-  std::size_t i = 0;
-  while (i + 2 < in.size()) {
-    unsigned v = (static_cast<unsigned char>(in[i]) << 16) | (static_cast<unsigned char>(in[i + 1]) << 8) |
-                 static_cast<unsigned char>(in[i + 2]);
-    out += k_alphabet[(v >> 18) & 63];
-    out += k_alphabet[(v >> 12) & 63];
-    out += k_alphabet[(v >> 6) & 63];
-    out += k_alphabet[v & 63];
-    i += 3;
-  }
-  // The unpadded prefix is what appears inside any longer base64 text.
-  if (i < in.size()) {
-    unsigned v = static_cast<unsigned char>(in[i]) << 16;
-    if (i + 1 < in.size()) v |= static_cast<unsigned char>(in[i + 1]) << 8;
-    out += k_alphabet[(v >> 18) & 63];
-    out += k_alphabet[(v >> 12) & 63];
-    if (i + 1 < in.size()) out += k_alphabet[(v >> 6) & 63];
+  for (std::size_t bit = 0; bit + 6 <= end_bit; bit += 6) {
+    if (bit < first_bit) continue;
+    std::size_t byte = bit / 8;
+    unsigned window = static_cast<unsigned>(static_cast<unsigned char>(bytes[byte])) << 8;
+    if (byte + 1 < bytes.size()) window |= static_cast<unsigned char>(bytes[byte + 1]);
+    out += alphabet[(window >> (10 - bit % 8)) & 63];
   }
   return out;
 }
 
-std::string url_encode(std::string_view in) {
-  static constexpr char k_hex[] = "0123456789ABCDEF";
+std::string url_encode(std::string_view in, const char* hex) {
   std::string out;
   for (unsigned char c : in) {
     if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
       out += static_cast<char>(c);
     } else {
       out += '%';
-      out += k_hex[c >> 4];
-      out += k_hex[c & 15];
+      out += hex[c >> 4];
+      out += hex[c & 15];
     }
   }
   return out;
@@ -71,13 +70,12 @@ void replace_all(std::string& text, std::string_view needle) {
   }
 }
 
-// Where a key-shaped match can start: each pattern below begins with
-// "bearer", "authorization", "sk-" or "api[-_]?key" (maybe after "x-"),
-// ignoring case. Positions in ascending order.
-std::vector<std::size_t> match_starts(std::string_view text) {
+// Whether a key-shaped match can start anywhere: each pattern below begins
+// with "bearer", "authorization", "sk-" or "api[-_]?key", ignoring case. A
+// cheap scan that spares the regex on most texts.
+bool may_hold_shapes(std::string_view text) {
   static constexpr std::string_view k_words[] = {"bearer", "authorization", "sk-", "apikey", "api-key", "api_key"};
   auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
-  std::vector<std::size_t> starts;
   for (std::size_t i = 0; i < text.size(); ++i) {
     char first = lower(text[i]);
     if (first != 'b' && first != 'a' && first != 's') continue;
@@ -85,44 +83,34 @@ std::vector<std::size_t> match_starts(std::string_view text) {
       if (word[0] != first || i + word.size() > text.size()) continue;
       std::size_t j = 1;
       while (j < word.size() && lower(text[i + j]) == word[j]) ++j;
-      if (j != word.size()) continue;
-      if (word[0] == 'a' && i >= 2 && lower(text[i - 2]) == 'x' && text[i - 1] == '-') starts.push_back(i - 2);
-      starts.push_back(i);
-      break;
+      if (j == word.size()) return true;
     }
   }
-  return starts;
+  return false;
 }
 
-const std::regex& key_patterns() {
-  static const std::regex k_patterns(
+// Replaces key-shaped matches, keeping the "Bearer " or "api_key=" before them.
+std::string redact_shapes(std::string text) {
+  if (!may_hold_shapes(text)) return text;
+  static const Regex k_patterns = Regex::builtin(
       R"re((Bearer\s+)[A-Za-z0-9._~+/=-]{8,}|((?:x-api-key|api[-_]?key|authorization)"?\s*[:=]\s*"?)[^\s"&,]{8,}|\bsk-[A-Za-z0-9_-]{16,})re",
-      std::regex::icase);
-  return k_patterns;
+      RegexCase::insensitive);
+  return std::move(k_patterns.replace_all(text, R"(\1\2[REDACTED])")).value();
 }
 
-// Replaces key-shaped matches. The regex is tried only where a match can
-// start, anchored there: it costs ~0.2 us a byte, which over a whole
-// 20 MB report (where "case_key" is everywhere) took most of a minute.
-std::string redact_shapes(const std::string& text) {
-  auto starts = match_starts(text);
-  if (starts.empty()) return text;
-  std::string out;
-  out.reserve(text.size());
-  std::size_t copied = 0;
-  const char* base = text.data();
-  for (std::size_t start : starts) {
-    if (start < copied) continue;
-    auto flags = std::regex_constants::match_continuous;
-    if (start > 0) flags |= std::regex_constants::match_prev_avail;
-    std::cmatch m;
-    if (!std::regex_search(base + start, base + text.size(), m, key_patterns(), flags)) continue;
-    out.append(text, copied, start - copied);
-    out += m.format("$1$2[REDACTED]");
-    copied = start + static_cast<std::size_t>(m.length(0));
+// Every form of `value` that redact() replaces: raw, URL-encoded, and base64
+// (standard and URL-safe alphabets, at each of the three byte alignments).
+std::vector<std::string> secret_forms(std::string_view value) {
+  std::vector<std::string> forms = {std::string(value), url_encode(value, "0123456789ABCDEF"),
+                                    url_encode(value, "0123456789abcdef")};
+  for (std::size_t skip = 0; skip < 3; ++skip) {
+    for (const char* alphabet : {k_base64, k_base64_url}) {
+      auto form = base64_core(value, skip, alphabet);
+      // Too short a fragment would hide ordinary words; keys are far longer.
+      if (form.size() >= k_min_derived_form_bytes) forms.push_back(std::move(form));
+    }
   }
-  out.append(text, copied, std::string::npos);
-  return out;
+  return forms;
 }
 
 }  // namespace
@@ -131,10 +119,10 @@ void register_secret(std::string_view value) {
   if (value.size() < 4) return;
   auto& reg = registry();
   std::lock_guard lock(reg.mutex);
-  for (auto form : {std::string(value), base64(value), url_encode(value)}) {
+  for (auto& form : secret_forms(value)) {
     bool known = false;
     for (const auto& f : reg.forms) known = known || f == form;
-    if (!known) reg.forms.push_back(form);
+    if (!known) reg.forms.push_back(std::move(form));
   }
   // Longest first, so a key is replaced whole before any form inside it.
   std::sort(reg.forms.begin(), reg.forms.end(),
@@ -149,7 +137,15 @@ std::string redact(std::string_view text) {
     for (const auto& form : reg.forms) replace_all(out, form);
   }
   // Keys that were never registered still follow recognisable shapes.
-  return redact_shapes(out);
+  return redact_shapes(std::move(out));
+}
+
+bool contains_secret(std::string_view text) {
+  auto& reg = registry();
+  std::lock_guard lock(reg.mutex);
+  for (const auto& form : reg.forms)
+    if (text.find(form) != std::string_view::npos) return true;
+  return false;
 }
 
 }  // namespace genops::core

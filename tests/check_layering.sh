@@ -40,9 +40,15 @@ check_home 'dtl/' '^core/prompt/diff\.cpp$' dtl
 check_home 'openssl/' '^core/hash\.cpp$' OpenSSL
 check_home 'httplib\.h' '^tests/support/' cpp-httplib
 check_home 'xxhash\.h' '^providers/hash_embed/' xxhash
-check_home 're2/' '^eval/assertions/regex_match\.cpp$' RE2
+check_home 're2/' '^core/regex\.cpp$' RE2
 
-# 3. main is one line.
+# 3. No std::regex anywhere: it recurses per character (a stack overflow on
+# 100 KB) and backtracks without bound. Every regex goes through core/regex.hpp.
+while IFS= read -r hit; do
+  fail "$hit: <regex> is forbidden (std::regex overflows the stack and backtracks); use core/regex.hpp (RE2)"
+done < <(sources core providers chains eval cli | xargs -r grep -nE '#include *<regex>' 2>/dev/null)
+
+# 4. main is one line.
 lines=$(grep -cvE '^\s*$|^\s*#include|^\s*//' cli/main.cpp)
 ((lines == 1)) || fail "cli/main.cpp: main must be one line (found $lines lines of code)"
 

@@ -1,11 +1,10 @@
 #pragma once
 // A parsed `when`/`until` expression: a small tree of comparisons, and/or/not,
 // contains and matches over literals and paths. Evaluating it never runs code:
-// the only operations are the ones listed here, and regexes are length-capped.
+// the only operations are the ones listed here, and regexes are RE2 (linear time).
 #include <cstddef>
 #include <memory>
 #include <optional>
-#include <regex>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -15,15 +14,14 @@
 
 #include "chains/expr/lexer.hpp"
 #include "chains/reference.hpp"
+#include "core/regex.hpp"
 
 namespace genops::chains::expr {
 
 enum class Op { or_, and_, not_, eq, ne, lt, le, gt, ge, contains, matches };
 
-// The longest `matches` pattern, and the longest text it is applied to
-// (std::regex recurses per character; longer texts could exhaust the stack).
+// The longest `matches` or `extract.regex` pattern (texts have no limit).
 inline constexpr std::size_t k_max_pattern_bytes = 1000;
-inline constexpr std::size_t k_max_match_input_bytes = 4096;
 // Deepest nesting of parentheses and `not`.
 inline constexpr int k_max_expression_depth = 32;
 
@@ -36,7 +34,7 @@ struct Node {
   std::optional<Reference> ref;        // path, once bound
   Op op = Op::eq;                      // unary and binary
   std::unique_ptr<Node> lhs, rhs;      // unary uses lhs
-  std::shared_ptr<const std::regex> regex;  // matches: compiled from the literal pattern
+  std::optional<core::Regex> regex;    // matches: compiled from the literal pattern
 };
 
 // A failure to bind one path, with its offset in the expression.
@@ -67,7 +65,7 @@ std::variant<Expression, SyntaxError> parse_expression(std::string_view text);
 
 // The value of `expr` in `scope`. Throws Error(invalid_input) naming the
 // expression on a type error (ordering a string against a number, `matches`
-// on a list, a text over the match limit).
+// on a list).
 nlohmann::json evaluate(const Expression& expr, const Scope& scope);
 // evaluate() as a condition: null, false, 0, "", [] and {} are false.
 bool evaluate_condition(const Expression& expr, const Scope& scope);

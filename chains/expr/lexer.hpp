@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -19,8 +20,12 @@ struct Token {
 
 // Where and why an expression could not be read.
 struct SyntaxError {
+  SyntaxError() = default;
+  SyntaxError(std::string what, std::size_t at, std::vector<std::string> hint_lines = {})
+      : message(std::move(what)), offset(at), hints(std::move(hint_lines)) {}
   std::string message;
   std::size_t offset = 0;
+  std::vector<std::string> hints;  // "  hint:" lines, e.g. the regex dialect
 };
 
 inline constexpr std::size_t k_max_expression_bytes = 4096;

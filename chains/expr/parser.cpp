@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "chains/expr/expression.hpp"
+#include "core/regex.hpp"
 
 namespace genops::chains::expr {
 
@@ -28,7 +29,9 @@ class Parser {
   bool at_keyword(std::string_view word) const {
     return peek().kind == Token::Kind::keyword && peek().text == word;
   }
-  [[noreturn]] static void fail(std::string message, std::size_t offset) { throw Failure{{std::move(message), offset}}; }
+  [[noreturn]] static void fail(std::string message, std::size_t offset, std::vector<std::string> hints = {}) {
+    throw Failure{{std::move(message), offset, std::move(hints)}};
+  }
 
   static std::string describe(const Token& t) {
     switch (t.kind) {
@@ -117,11 +120,9 @@ class Parser {
     if (text.size() > k_max_pattern_bytes)
       fail("pattern is " + std::to_string(text.size()) + " bytes, over the limit of " +
                std::to_string(k_max_pattern_bytes), pattern.offset);
-    try {
-      node.regex = std::make_shared<const std::regex>(text, std::regex::ECMAScript);
-    } catch (const std::regex_error& e) {
-      fail(std::string("invalid regular expression: ") + e.what(), pattern.offset);
-    }
+    auto compiled = core::Regex::compile(text);
+    if (!compiled) fail("invalid regular expression: " + compiled.error(), pattern.offset, {core::k_regex_syntax_hint});
+    node.regex = std::move(*compiled);
   }
 
   std::unique_ptr<Node> parse_primary(int depth) {

@@ -1,11 +1,11 @@
 // Parsing the steps that call out: `chain` (a sub-chain) and `agent` (a
 // model that may call the tools listed, each a step or a chain).
-#include <regex>
 #include <set>
 
 #include "core/json_schema.hpp"
 #include "chains/load/loader_impl.hpp"
 #include "chains/load/locate.hpp"
+#include "core/regex.hpp"
 #include "core/strings.hpp"
 
 namespace genops::chains::load {
@@ -56,8 +56,8 @@ Tool parse_tool(const Node& node, FileContext& ctx, const ScopeShape& shape, std
   Tool tool;
   const Node& name = node.at("name");
   tool.name = name.as_string();
-  static const std::regex k_tool_name("[A-Za-z0-9_-]{1,64}");
-  if (!std::regex_match(tool.name, k_tool_name))
+  static const core::Regex k_tool_name = core::Regex::builtin("[A-Za-z0-9_-]{1,64}");
+  if (!k_tool_name.full_match(tool.name))
     name.fail("tool name " + core::quote(tool.name) + " is not valid", {"use letters, digits, '_' and '-', up to 64 characters"});
   if (const auto* d = node.find("description")) tool.description = d->as_string();
   const Node* step = node.find("step");

@@ -1,7 +1,6 @@
 // load_chain(): files, inputs, the step list, outputs, limits, the graph and
 // the version hash. Steps themselves are parsed in step_parser.cpp.
 #include <functional>
-#include <regex>
 #include <set>
 #include <system_error>
 
@@ -12,6 +11,7 @@
 #include "core/fs.hpp"
 #include "core/hash.hpp"
 #include "core/json.hpp"
+#include "core/regex.hpp"
 #include "core/strings.hpp"
 #include "core/yaml/to_json.hpp"
 
@@ -22,12 +22,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::regex k_identifier("[A-Za-z_][A-Za-z0-9_-]*");
 const std::vector<std::string> k_input_types = {"string", "number", "integer", "boolean", "object", "array"};
 
 std::string check_name(const Node& node, const char* what) {
+  static const core::Regex k_identifier = core::Regex::builtin("[A-Za-z_][A-Za-z0-9_-]*");
   const std::string& name = node.as_string();
-  if (!std::regex_match(name, k_identifier) || name.size() > 64)
+  if (!k_identifier.full_match(name) || name.size() > 64)
     node.fail(std::string(what) + " " + core::quote(name) + " is not valid",
               {"use letters, digits, '_' and '-', starting with a letter or '_', up to 64 characters"});
   return name;
@@ -36,7 +36,8 @@ std::string check_name(const Node& node, const char* what) {
 core::prompt::InputSpec parse_input(const std::string& name, const Node& node) {
   core::prompt::InputSpec input;
   input.name = name;
-  if (!std::regex_match(name, std::regex("[A-Za-z_][A-Za-z0-9_]*")))
+  static const core::Regex k_input_name = core::Regex::builtin("[A-Za-z_][A-Za-z0-9_]*");
+  if (!k_input_name.full_match(name))
     node.fail("input name " + core::quote(name) + " is not an identifier", {"use letters, digits and _, starting with a letter"});
   if (node.is_null()) return input;
   if (node.is_scalar()) node.fail("expected a map like {type: string}, got " + node.describe());

@@ -58,7 +58,7 @@ expr::Expression parse_expression_at(const core::yaml::Node& node, const ScopeSh
                                      std::vector<std::size_t>& deps) {
   if (!node.is_scalar()) node.fail("expected an expression string, got " + node.describe());
   auto parsed = expr::parse_expression(node.as_string());
-  if (auto* error = std::get_if<expr::SyntaxError>(&parsed)) fail_in_scalar(node, error->offset, error->message);
+  if (auto* error = std::get_if<expr::SyntaxError>(&parsed)) fail_in_scalar(node, error->offset, error->message, error->hints);
   auto& expression = std::get<expr::Expression>(parsed);
   if (auto error = expression.bind(shape)) fail_in_scalar(node, error->offset, error->error.message, error->error.hints);
   add_deps(expression.references(), deps);

@@ -1,9 +1,9 @@
 // Parsing one step: the keys every step has, then its kind's own.
-#include <regex>
 
 #include "core/json_schema.hpp"
 #include "chains/load/loader_impl.hpp"
 #include "chains/load/locate.hpp"
+#include "core/regex.hpp"
 #include "core/strings.hpp"
 
 namespace genops::chains::load {
@@ -54,14 +54,12 @@ TransformStep parse_transform(const Node& node, const ScopeShape& shape, std::ve
   t.op = TransformStep::Op::regex;
   t.pattern = extract->at("regex").as_string();
   if (t.pattern.size() > expr::k_max_pattern_bytes) extract->at("regex").fail("pattern longer than " + std::to_string(expr::k_max_pattern_bytes) + " bytes");
-  try {
-    t.regex = std::make_shared<const std::regex>(t.pattern, std::regex::ECMAScript);
-  } catch (const std::regex_error& e) {
-    extract->at("regex").fail(std::string("invalid regular expression: ") + e.what());
-  }
-  t.group = t.regex->mark_count() > 0 ? 1 : 0;
+  auto compiled = core::Regex::compile(t.pattern);
+  if (!compiled) extract->at("regex").fail("invalid regular expression: " + compiled.error(), {core::k_regex_syntax_hint});
+  t.regex = std::move(*compiled);
+  t.group = t.regex->group_count() > 0 ? 1 : 0;
   if (const auto* group = extract->find("group"))
-    t.group = static_cast<std::size_t>(int_in(*group, 0, static_cast<std::int64_t>(t.regex->mark_count())));
+    t.group = static_cast<std::size_t>(int_in(*group, 0, t.regex->group_count()));
   if (node.find("schema")) node.fail_key("schema", "`schema` goes with `extract: json`");
   return t;
 }

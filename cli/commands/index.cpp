@@ -1,13 +1,13 @@
 // genops index add | list | query — local retrieval indexes for `retrieve` steps.
 #include <iomanip>
 #include <iostream>
-#include <regex>
 
 #include "cli/commands/commands.hpp"
 #include "cli/output.hpp"
 #include "cli/retrieval_setup.hpp"
 #include "core/error.hpp"
 #include "core/fs.hpp"
+#include "core/regex.hpp"
 #include "core/strings.hpp"
 
 namespace genops::cli {
@@ -41,8 +41,8 @@ IndexSettings settings_for(core::lineage::IndexStore& store, const AddOptions& o
 }
 
 void run_add(Context& ctx, const AddOptions& o) {
-  static const std::regex k_name("[A-Za-z0-9_-]{1,64}");
-  if (!std::regex_match(o.name, k_name)) core::fail_input("invalid index name " + core::quote(o.name), {"use letters, digits, _ and -"});
+  static const core::Regex k_name = core::Regex::builtin("[A-Za-z0-9_-]{1,64}");
+  if (!k_name.full_match(o.name)) core::fail_input("invalid index name " + core::quote(o.name), {"use letters, digits, _ and -"});
   auto files = index_input_files(o.files);
   core::lineage::IndexStore store(ctx.store().db());
   auto settings = settings_for(store, o);

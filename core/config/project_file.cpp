@@ -1,9 +1,9 @@
 #include "core/config/project_file.hpp"
 
-#include <regex>
 
 #include "core/error.hpp"
 #include "core/fs.hpp"
+#include "core/regex.hpp"
 #include "core/strings.hpp"
 #include "core/yaml/document.hpp"
 #include "core/yaml/to_json.hpp"
@@ -51,8 +51,8 @@ ProviderLimits parse_limits(const Node& node, ProviderLimits limits) {
 }
 
 ProviderConfig parse_provider(const Project& project, const std::string& name, const Node& node) {
-  static const std::regex k_name("[A-Za-z0-9][A-Za-z0-9._-]*");
-  if (!std::regex_match(name, k_name)) node.fail("provider name " + quote(name) + " is not valid", {"use letters, digits, '.', '_' and '-'"});
+  static const core::Regex k_name = core::Regex::builtin("[A-Za-z0-9][A-Za-z0-9._-]*");
+  if (!k_name.full_match(name)) node.fail("provider name " + quote(name) + " is not valid", {"use letters, digits, '.', '_' and '-'"});
   if (!node.is_map()) node.fail("expected a map like {kind: openai, model: gpt-4o-mini}, got " + node.describe());
   ProviderConfig p;
   p.name = name;
@@ -71,8 +71,8 @@ ProviderConfig parse_provider(const Project& project, const std::string& name, c
   }
   if (const auto* n = node.find("api_key_env")) {
     p.api_key_env = n->as_string();
-    static const std::regex k_env("[A-Za-z_][A-Za-z0-9_]*");
-    if (!std::regex_match(p.api_key_env, k_env))
+    static const core::Regex k_env = core::Regex::builtin("[A-Za-z_][A-Za-z0-9_]*");
+    if (!k_env.full_match(p.api_key_env))
       n->fail("expected the NAME of an environment variable (letters, digits, _), not a value",
               {"keys are never written in files: export OPENAI_API_KEY=... and write api_key_env: OPENAI_API_KEY"});
   }

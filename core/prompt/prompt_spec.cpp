@@ -1,9 +1,9 @@
 #include "core/prompt/prompt_spec.hpp"
 
-#include <regex>
 
 #include "core/hash.hpp"
 #include "core/prompt/template.hpp"
+#include "core/regex.hpp"
 #include "core/strings.hpp"
 #include "core/yaml/document.hpp"
 #include "core/yaml/to_json.hpp"
@@ -27,10 +27,10 @@ bool json_matches_type(const nlohmann::json& value, const std::string& type) {
 }
 
 InputSpec parse_input(const std::string& name, const Node& node) {
-  static const std::regex k_identifier("[A-Za-z_][A-Za-z0-9_]*");
+  static const core::Regex k_identifier = core::Regex::builtin("[A-Za-z_][A-Za-z0-9_]*");
   InputSpec input;
   input.name = name;
-  if (!std::regex_match(name, k_identifier))
+  if (!k_identifier.full_match(name))
     node.fail("input name " + quote(name) + " is not an identifier", {"use letters, digits and _, starting with a letter"});
   if (node.is_null()) return input;
   node.check_keys({"type", "default", "description"});
@@ -126,8 +126,8 @@ PromptSpec load_prompt_file(const std::string& path) {
   PromptSpec spec;
   const Node& name = root.at("name");
   spec.name = name.as_string();
-  static const std::regex k_name("[A-Za-z0-9][A-Za-z0-9._-]*");
-  if (!std::regex_match(spec.name, k_name) || spec.name.size() > 100)
+  static const core::Regex k_name = core::Regex::builtin("[A-Za-z0-9][A-Za-z0-9._-]*");
+  if (!k_name.full_match(spec.name) || spec.name.size() > 100)
     name.fail("prompt name " + quote(spec.name) + " is not valid", {"use letters, digits, '.', '_' and '-' (no '@'), up to 100 characters"});
   if (const auto* d = root.find("description")) spec.description = d->as_string();
   if (const auto* inputs = root.find("inputs")) {

@@ -1,7 +1,8 @@
 #include "core/yaml/to_json.hpp"
 
 #include <charconv>
-#include <regex>
+
+#include "core/regex.hpp"
 
 namespace genops::core::yaml {
 
@@ -13,15 +14,15 @@ nlohmann::json scalar_to_json(const Node& node) {
   if (s == "true") return true;
   if (s == "false") return false;
   if (s == "null" || s == "~") return nullptr;
-  static const std::regex k_int("[-+]?[0-9]+");
-  static const std::regex k_float("[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?");
-  if (std::regex_match(s, k_int)) {
+  static const core::Regex k_int = core::Regex::builtin("[-+]?[0-9]+");
+  static const core::Regex k_float = core::Regex::builtin("[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?");
+  if (k_int.full_match(s)) {
     long long v = 0;
     auto first = s.data() + (s[0] == '+' ? 1 : 0);
     auto [ptr, ec] = std::from_chars(first, s.data() + s.size(), v);
     if (ec == std::errc() && ptr == s.data() + s.size()) return v;
   }
-  if (std::regex_match(s, k_float)) return std::stod(s);
+  if (k_float.full_match(s)) return std::stod(s);
   return s;
 }
 

@@ -52,6 +52,7 @@ struct AssertionServices {
   // Records a judge's call (the provider's name, request and reply); may be empty.
   std::function<void(const std::string&, const core::llm::Request&, const core::llm::Outcome&)> record_call;
   std::string project_dir;  // where exec commands run
+  std::vector<std::string> secret_env;  // variables exec scorers never see: every provider's api_key_env
 };
 
 // Evaluates one assertion. Never throws for a bad output, a judge's garbage

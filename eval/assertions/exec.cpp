@@ -8,7 +8,10 @@
 #include "core/strings.hpp"
 #include "core/yaml/scalar.hpp"
 #include "eval/assertions/family.hpp"
+#include "eval/assertions/scorer_env.hpp"
 #include "eval/assertions/subprocess.hpp"
+
+extern char** environ;
 
 namespace genops::eval::assertions {
 
@@ -137,7 +140,9 @@ Verdict check_exec(const AssertionSpec& spec, const AssertionInput& input, const
   if (!timeout) return error_verdict(timeout.error());
   SubprocessLimits limits;
   limits.timeout = *timeout;
-  auto run = run_subprocess(*argv, services.project_dir, stdin_document(spec, input), limits);
+  // Built per run: a key registered after the suite loaded is still kept out.
+  auto env = scorer_environment(environ, services.secret_env);
+  auto run = run_subprocess(*argv, services.project_dir, env, stdin_document(spec, input), limits);
   if (!run) return error_verdict("exec: " + run.error());
   const auto& r = *run;
   if (r.timed_out)

@@ -11,8 +11,6 @@
 #include <thread>
 #include <unistd.h>
 
-extern char** environ;
-
 namespace genops::eval::assertions {
 
 namespace {
@@ -169,7 +167,8 @@ void reap(pid_t pid, std::chrono::steady_clock::time_point deadline, SubprocessR
 }  // namespace
 
 core::Expected<SubprocessResult> run_subprocess(const std::vector<std::string>& argv, const std::string& cwd,
-                                                std::string_view input, const SubprocessLimits& limits) {
+                                                const std::vector<std::string>& environment, std::string_view input,
+                                                const SubprocessLimits& limits) {
   if (argv.empty() || argv[0].empty()) return core::unexpected("no program to run");
   auto in = make_pipe();
   auto out = make_pipe();
@@ -195,10 +194,13 @@ core::Expected<SubprocessResult> run_subprocess(const std::vector<std::string>& 
   std::vector<char*> args;
   for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
+  std::vector<char*> envp;
+  for (const auto& e : environment) envp.push_back(const_cast<char*>(e.c_str()));
+  envp.push_back(nullptr);
 
   SigpipeGuard sigpipe;
   pid_t pid = 0;
-  int rc = ::posix_spawnp(&pid, argv[0].c_str(), &setup.actions, &setup.attr, args.data(), environ);
+  int rc = ::posix_spawnp(&pid, argv[0].c_str(), &setup.actions, &setup.attr, args.data(), envp.data());
   if (rc != 0) {
     std::string what = std::strerror(rc);
     if (rc == ENOENT && !cwd.empty() && ::access(cwd.c_str(), F_OK) != 0) return core::unexpected("no such directory " + cwd);

@@ -28,10 +28,12 @@ struct SubprocessResult {
   std::string err;
 };
 
-// Runs argv (argv[0] looked up in PATH when it has no '/') in `cwd` with
-// `input` on stdin. The error names why it could not start (no such program,
-// no such directory); everything after the start is in the result.
+// Runs argv (argv[0] looked up in this process's PATH when it has no '/') in
+// `cwd` with `input` on stdin and exactly `environment` ("NAME=value" entries)
+// as its environment. The error names why it could not start (no such
+// program, no such directory); everything after the start is in the result.
 core::Expected<SubprocessResult> run_subprocess(const std::vector<std::string>& argv, const std::string& cwd,
-                                                std::string_view input, const SubprocessLimits& limits);
+                                                const std::vector<std::string>& environment, std::string_view input,
+                                                const SubprocessLimits& limits);
 
 }  // namespace genops::eval::assertions

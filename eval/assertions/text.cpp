@@ -1,9 +1,9 @@
 // equals, contains, icontains, contains-any/-all, icontains-any/-all, regex,
 // starts-with: deterministic checks on the output text. Score 1 or 0.
 #include "core/json.hpp"
+#include "core/regex.hpp"
 #include "core/strings.hpp"
 #include "eval/assertions/family.hpp"
-#include "eval/assertions/regex_match.hpp"
 #include "eval/metrics/py_text.hpp"
 
 namespace genops::eval::assertions {
@@ -123,9 +123,9 @@ Verdict check_regex(const AssertionSpec& spec, const AssertionInput& input, cons
   const std::string pattern = spec.value.get<std::string>();
   if (pattern.size() > k_max_regex_pattern_bytes)
     return error_verdict("regex pattern longer than " + std::to_string(k_max_regex_pattern_bytes) + " bytes");
-  auto found = regex_search(pattern, input.output);
-  if (!found) return error_verdict("invalid regular expression " + core::quote(pattern) + ": " + found.error());
-  return bool_verdict(*found, "output does not match /" + pattern + "/", "output matches /" + pattern + "/");
+  auto re = core::Regex::compile(pattern);
+  if (!re) return error_verdict("invalid regular expression " + core::quote(pattern) + ": " + re.error());
+  return bool_verdict(re->search(input.output), "output does not match /" + pattern + "/", "output matches /" + pattern + "/");
 }
 
 }  // namespace genops::eval::assertions

@@ -6,10 +6,10 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
-#include <regex>
 #include <string>
 #include <vector>
 
+#include "core/regex.hpp"
 #include "eval/assertions/assertion.hpp"
 #include "eval/result.hpp"
 #include "eval/run/target.hpp"
@@ -20,7 +20,7 @@ namespace genops::eval {
 
 // Which cases run (--filter, --limit, --shard i/n), applied in this order.
 struct CaseSelection {
-  std::optional<std::regex> filter;  // searched in the key, the description and the vars as JSON
+  std::optional<core::Regex> filter;  // searched in the key, the description and the vars as JSON
   std::optional<std::int64_t> limit; // the first N cases that pass the filter
   int shard_index = 0;               // 0-based; cases whose position (after filter and limit) % count == index
   int shard_count = 1;

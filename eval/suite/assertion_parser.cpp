@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "core/regex.hpp"
 #include "core/strings.hpp"
 #include "core/yaml/scalar.hpp"
 #include "core/yaml/to_json.hpp"
@@ -62,6 +63,16 @@ void check_metric_options(const Node& node, const std::string& type) {
   }
 }
 
+// A regex assertion's pattern compiles at load, so a typo is exit 3 before any
+// case runs. A templated pattern ("{{...}}") is checked per case, once rendered.
+void check_regex_value(const Node& value) {
+  if (!value.is_scalar()) return;
+  const std::string& pattern = value.as_string();
+  if (pattern.find("{{") != std::string::npos) return;
+  auto compiled = core::Regex::compile(pattern);
+  if (!compiled) value.fail("invalid regular expression: " + compiled.error(), {core::k_regex_syntax_hint});
+}
+
 }  // namespace
 
 assertions::AssertionSpec parse_assertion(const Node& node) {
@@ -78,7 +89,10 @@ assertions::AssertionSpec parse_assertion(const Node& node) {
   auto extra = assertions::assertion_option_keys(spec.type);
   allowed.insert(allowed.end(), extra.begin(), extra.end());
   node.check_keys(allowed);
-  if (const auto* value = node.find("value")) spec.value = core::yaml::to_json(*value);
+  if (const auto* value = node.find("value")) {
+    spec.value = core::yaml::to_json(*value);
+    if (spec.type == "regex") check_regex_value(*value);
+  }
   else if (assertions::assertion_traits(spec.type).needs_value) node.fail("assertion " + core::quote(written) + " needs a `value:`");
   if (const auto* t = node.find("threshold")) spec.threshold = parse_threshold(*t, spec.type);
   if (const auto* w = node.find("weight")) {

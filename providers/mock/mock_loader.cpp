@@ -5,6 +5,7 @@
 #include "core/llm/model_client.hpp"
 #include "core/fs.hpp"
 #include "core/hash.hpp"
+#include "core/regex.hpp"
 #include "core/strings.hpp"
 #include "core/yaml/document.hpp"
 #include "core/yaml/to_json.hpp"
@@ -110,18 +111,9 @@ void parse_match(const Node& node, MockRule& rule) {
   if (!node.find("regex") && !node.find("vars")) node.fail("expected regex or vars");
   if (const Node* regex = node.find("regex")) {
     rule.pattern = regex->as_string();
-    // ECMAScript has no inline flags; accept the common "(?i)" prefix for case-insensitivity.
-    std::string source = rule.pattern;
-    auto flags = std::regex::ECMAScript;
-    if (core::starts_with(source, "(?i)")) {
-      source.erase(0, 4);
-      flags |= std::regex::icase;
-    }
-    try {
-      rule.regex.emplace(source, flags);
-    } catch (const std::regex_error& e) {
-      regex->fail(std::string("invalid regular expression: ") + e.what());
-    }
+    auto compiled = core::Regex::compile(rule.pattern);
+    if (!compiled) regex->fail("invalid regular expression: " + compiled.error(), {core::k_regex_syntax_hint});
+    rule.regex = std::move(*compiled);
   }
   if (const Node* vars = node.find("vars")) {
     for (const auto& [key, value] : vars->entries()) rule.vars.emplace_back(key, core::yaml::to_json(value));

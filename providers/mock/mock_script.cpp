@@ -34,7 +34,7 @@ bool matches(const MockRule& rule, std::string_view prompt, const nlohmann::json
     const nlohmann::json* actual = lookup(vars, path);
     if (!actual || as_text(*actual) != as_text(expected)) return false;
   }
-  if (rule.regex && !std::regex_search(prompt.begin(), prompt.end(), *rule.regex)) return false;
+  if (rule.regex && !rule.regex->search(prompt)) return false;
   return true;
 }
 

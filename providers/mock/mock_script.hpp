@@ -8,7 +8,6 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
-#include <regex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/llm/types.hpp"
+#include "core/regex.hpp"
 
 namespace genops::providers::mock {
 
@@ -31,7 +31,7 @@ struct MockReply {
 
 struct MockRule {
   std::string pattern;                  // the `match.regex` source, "" when none
-  std::optional<std::regex> regex;
+  std::optional<core::Regex> regex;    // compiled `pattern` (RE2 syntax, `(?i)` ignores case)
   std::vector<std::pair<std::string, nlohmann::json>> vars;  // dotted path -> expected value
   bool is_default = false;
   std::vector<MockReply> replies;       // one, or a sequence that cycles

@@ -33,6 +33,22 @@ run bash "$check" "$E2E_ROOT/tree"
 expect_exit 1; expect_out_contains "libcurl may be included only under ^providers/http/"
 expect_out_contains "SQLite may be included only under ^core/lineage/"
 
+case_ "RE2 outside its one home is caught"
+copy_tree
+echo '#include <re2/re2.h>' >> tree/eval/assertions/text.cpp
+run bash "$check" "$E2E_ROOT/tree"
+expect_exit 1; expect_out_contains "RE2 may be included only under ^core/regex\.cpp$"
+
+case_ "<regex> anywhere is caught"
+for dir in core providers chains eval cli; do
+  copy_tree
+  file=$(find "tree/$dir" -name '*.cpp' | sort | head -1)
+  echo '#include <regex>' >> "$file"
+  run bash "$check" "$E2E_ROOT/tree"
+  expect_exit 1; expect_out_contains "${file#tree/}:"
+  expect_out_contains "<regex> is forbidden"
+done
+
 case_ "main must stay one line"
 copy_tree
 printf '#include "cli/app.hpp"\nint main(int argc, char** argv) {\n  int rc = genops::cli::run(argc, argv);\n  return rc;\n}\n' > tree/cli/main.cpp

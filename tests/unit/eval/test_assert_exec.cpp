@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <chrono>
 #include <fcntl.h>
 #include <fstream>
@@ -9,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "core/redact.hpp"
 #include "tests/support/temp_dir.hpp"
 #include "tests/unit/eval/assert_helpers.hpp"
 
@@ -154,6 +156,33 @@ TEST_CASE("eval::assertions: exec") {
     auto r = s.run("exec python3 fds.py");
     ::close(leaked);
     CHECK(r.reason == "0 1 2 3");  // 3 is listdir's own
+  }
+  SUBCASE("the scorer's environment is an allow-list without provider keys") {
+    // ACME_LLM is a provider's api_key_env; GENOPS_PLAIN holds a key registered by a provider.
+    ::setenv("ACME_LLM", "acme-key-0123456789", 1);
+    ::setenv("OPENAI_API_KEY", "sk-openai-0123456789", 1);
+    ::setenv("GITHUB_TOKEN", "ghp_0123456789", 1);
+    ::setenv("GENOPS_DB_PASSWORD", "hunter2hunter2", 1);
+    ::setenv("GENOPS_PLAIN", "Registered-Key-0123", 1);
+    ::setenv("GENOPS_LABEL", "ci", 1);
+    ::setenv("RANDOM_OTHER_VAR", "x", 1);
+    const bool had_lc_telephone = std::getenv("LC_TELEPHONE") != nullptr;
+    ::setenv("LC_TELEPHONE", "C.UTF-8", 1);
+    genops::core::register_secret("Registered-Key-0123");
+    s.services.secret_env = {"ACME_LLM"};
+    s.dir.write("env.py", "import json, os\nprint(json.dumps({'pass': True, 'reason': ' '.join(sorted(os.environ))}))\n");
+    auto r = s.run(nlohmann::json{"python3", "env.py"});
+    for (const char* name : {"ACME_LLM", "OPENAI_API_KEY", "GITHUB_TOKEN", "GENOPS_DB_PASSWORD", "GENOPS_PLAIN",
+                             "RANDOM_OTHER_VAR"}) {
+      ::unsetenv(name);
+      CHECK_MESSAGE(r.reason.find(name) == std::string::npos, name);
+    }
+    ::unsetenv("GENOPS_LABEL");
+    CHECK(r.pass);
+    CHECK(r.reason.find("GENOPS_LABEL") != std::string::npos);
+    CHECK(r.reason.find("PATH") != std::string::npos);
+    CHECK(r.reason.find("LC_TELEPHONE") != std::string::npos);
+    if (!had_lc_telephone) ::unsetenv("LC_TELEPHONE");
   }
   SUBCASE("configuration errors") {
     auto spec = make_spec("exec");

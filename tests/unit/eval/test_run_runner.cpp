@@ -93,7 +93,7 @@ TEST_CASE("eval::run_eval: selection and resume") {
   }
   SUBCASE("--filter matches the vars") {
     EvalOptions options;
-    options.selection.filter = std::regex("row [78]");
+    options.selection.filter = genops::core::Regex::builtin("row [78]");
     CHECK(count_planned(suite, options) == 2);
   }
   SUBCASE("keys already done are skipped") {

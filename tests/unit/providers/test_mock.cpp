@@ -93,6 +93,14 @@ TEST_CASE("mock: replies are chosen by regex, vars, sequence and default") {
     CHECK(reply_of(*client, user_request("PASSWORD reset")).text == "Reset it from the sign-in page.");
     CHECK(reply_of(*client, user_request("password reset")).text == "Reset it from the sign-in page.");
   }
+  SUBCASE("(?i)refund.*policy on a 100 KB prompt (std::regex overflowed the stack)") {
+    auto big = f.make("version: 1\nresponses:\n  - match: {regex: \"(?i)refund.*policy\"}\n    reply: matched\n"
+                      "  - default: true\n    reply: none\n",
+                      "mocks/big.yaml");
+    std::string filler(100 * 1024, 'x');
+    CHECK(reply_of(*big, user_request("Refund " + filler + " POLICY")).text == "matched");
+    CHECK(reply_of(*big, user_request("Refund " + filler)).text == "none");
+  }
   SUBCASE("the regex searches every message, joined") {
     core::llm::Request request;
     request.messages = {{"system", "Policy: refund within 14 days", {}, {}}, {"user", "hello", {}, {}}};
@@ -191,7 +199,7 @@ TEST_CASE("mock: invalid files are located errors") {
   }
   SUBCASE("an invalid regex") {
     auto message = error_of("version: 1\nresponses:\n  - match: {regex: \"(\"}\n    reply: x\n");
-    CHECK(message.find("invalid regular expression") != std::string::npos);
+    CHECK(message.find(":3:20: responses[0].match.regex: invalid regular expression: missing ): (") != std::string::npos);
   }
   SUBCASE("both reply and json") {
     auto message = error_of("version: 1\nresponses:\n  - default: true\n    reply: x\n    json: {a: 1}\n");
