@@ -4,7 +4,7 @@
 namespace genops::cli {
 
 // Parses the arguments, runs the command and returns the process exit code
-// from the table in shared/DESIGN.md. Never throws.
+// from the table in docs/errors.md. Never throws.
 int run(int argc, char** argv);
 
 }  // namespace genops::cli

@@ -1,5 +1,5 @@
 #pragma once
-// The one error type of genops and the exit-code table (shared/DESIGN.md §2).
+// The one error type of genops and the exit-code table (docs/errors.md).
 #include <stdexcept>
 #include <string>
 #include <vector>

@@ -1,7 +1,7 @@
 #pragma once
 // Parsing untrusted JSON safely: nesting past a depth limit is rejected while
 // parsing (copying or dumping very deep documents crashes nlohmann_json 3.11.2,
-// RELIABILITY.md), and errors name the byte offset.
+// docs/reliability.md), and errors name the byte offset.
 #include <cstddef>
 #include <string_view>
 

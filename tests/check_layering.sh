@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The architecture as a test: the dependency direction of STYLE.md
+# The architecture as a test: the dependency direction of ARCHITECTURE.md
 # (cli -> {chains, eval, providers} -> core) and each third-party header's one home.
 set -uo pipefail
 root=${1:-$(cd "$(dirname "$0")/.." && pwd)}
@@ -41,6 +41,7 @@ check_home 'openssl/' '^core/hash\.cpp$' OpenSSL
 check_home 'httplib\.h' '^tests/support/' cpp-httplib
 check_home 'xxhash\.h' '^providers/hash_embed/' xxhash
 check_home 're2/' '^core/regex\.cpp$' RE2
+check_home 'utf8proc\.h' '^eval/(metrics/py_text|skew/text_features)\.cpp$' utf8proc
 
 # 3. No std::regex anywhere: it recurses per character (a stack overflow on
 # 100 KB) and backtracks without bound. Every regex goes through core/regex.hpp.

@@ -10,7 +10,7 @@
 // --latency-ms (a timer heap, so any number of delayed requests overlap).
 // Each accepted socket has TCP_NODELAY and every response (status line, headers
 // and body) goes out in one write(): without both, Nagle's algorithm and the
-// client's delayed ACK add ~40 ms to a request (shared/DESIGN.md §7).
+// client's delayed ACK add ~40 ms to a request (bench/README.md).
 // GET .../models answers a model list; anything else is 404. SIGINT/SIGTERM
 // print the number of requests served on stderr and exit 0; SIGUSR1 prints the requests
 // served, the most connections open and the most requests delayed at once since the last

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # genops eval (and promptfoo) against a loopback OpenAI-compatible mock server.
-# Wall time, cases/s and peak RSS, the median of REPEAT runs (shared/DESIGN.md §7).
+# Wall time, cases/s and peak RSS, the median of REPEAT runs (bench/README.md).
 #
 #   bench/eval/run.sh [GENOPS_BIN]            genops: the full matrix below
 #   PROMPTFOO=/tmp/pf/node_modules/.bin/promptfoo bench/eval/run.sh [GENOPS_BIN]

@@ -1,6 +1,6 @@
 // Times the reference metrics on a synthetic corpus (or on files given as
 // --hyp FILE --ref FILE): corpus BLEU, chrF, chrF++, ROUGE-L and Levenshtein.
-// Target (shared/DESIGN.md §7): corpus BLEU on 3,000 sentences < 50 ms.
+// Target (bench/README.md): corpus BLEU on 3,000 sentences < 50 ms.
 #include <time.h>
 
 #include <algorithm>

@@ -1,4 +1,5 @@
 // genops chain validate FILE | graph FILE [--format mermaid|dot]
+#include <filesystem>
 #include <iostream>
 
 #include "chains/graph.hpp"
@@ -24,7 +25,12 @@ struct ChainOptions {
 void check_indexes(Context& ctx, const chains::ChainSet& set) {
   auto uses = set.index_uses();
   if (uses.empty()) return;
-  core::lineage::IndexStore indexes(ctx.store().db());
+  // Validating reads the store and never creates it: without one, no index exists yet.
+  if (!std::filesystem::exists(ctx.project().store_path))
+    throw core::Error(core::ErrorKind::invalid_input,
+                      uses.front().where + ": index \"" + uses.front().index + "\" not found (there is no store yet)",
+                      {"build it with: genops index add " + uses.front().index + " FILES..."});
+  core::lineage::IndexStore indexes(ctx.read_store().db());
   for (const auto& use : uses) {
     try {
       (void)core::lineage::require_index(indexes, use.index);

@@ -3,12 +3,14 @@
 // (values that live in the store, one per line).
 #include <filesystem>
 #include <iostream>
+#include <set>
 
 #include "cli/command_tree.hpp"
 #include "cli/commands/commands.hpp"
 #include "cli/completion_script.hpp"
 #include "cli/man_page.hpp"
 #include "cli/version.hpp"
+#include "core/lineage/eval_queries.hpp"
 #include "core/lineage/index_store.hpp"
 #include "core/lineage/prompt_store.hpp"
 #include "core/lineage/run_queries.hpp"
@@ -25,7 +27,7 @@ void print_values(Context& ctx, const std::string& kind) {
     return;
   }
   if (!std::filesystem::exists(ctx.project_or_defaults().store_path)) return;
-  auto& store = ctx.store();
+  auto& store = ctx.read_store();
   if (kind == "prompts") {
     core::lineage::PromptStore prompts(store);
     for (const auto& name : prompts.names()) {
@@ -36,6 +38,12 @@ void print_values(Context& ctx, const std::string& kind) {
     core::lineage::RunFilter filter;
     filter.limit = 100;
     for (const auto& r : core::lineage::list_runs(store, filter)) std::cout << r.run.id << '\n';
+  } else if (kind == "evals" || kind == "eval-runs") {
+    std::set<std::string> seen;
+    for (const auto& listing : core::lineage::list_eval_runs(store.db(), "", 1000)) {
+      const auto& value = kind == "evals" ? listing.run.suite : listing.run.id;
+      if (seen.insert(value).second) std::cout << value << '\n';
+    }
   } else if (kind == "indexes") {
     core::lineage::IndexStore indexes(store.db());
     for (const auto& name : indexes.index_names()) std::cout << name << '\n';

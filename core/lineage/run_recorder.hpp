@@ -1,7 +1,7 @@
 #pragma once
 // The SQLite RunSink: one writer thread per process, fed by a queue, that
 // commits whatever has accumulated in one BEGIN IMMEDIATE transaction, so
-// many step records share a commit (RELIABILITY.md: one writer per process).
+// many step records share a commit (docs/reliability.md: one writer per process).
 // Texts are redacted and hashed on the calling thread; large texts (requests
 // and outputs) go to the content-addressed blobs table.
 #include <condition_variable>

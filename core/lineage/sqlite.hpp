@@ -85,7 +85,7 @@ class Statement {
 
 // BEGIN IMMEDIATE … COMMIT, rolled back unless commit() is called.
 // IMMEDIATE because a read-then-write transaction opened with plain BEGIN
-// fails at once under contention whatever busy_timeout says (RELIABILITY.md).
+// fails at once under contention whatever busy_timeout says (docs/reliability.md).
 class Transaction {
  public:
   explicit Transaction(Database& db);

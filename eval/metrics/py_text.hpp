@@ -2,7 +2,7 @@
 // The few Python 3 `str` semantics the reference metrics depend on (sacreBLEU and
 // rouge-score are Python): code points, str.isspace, str.split(), str.rstrip(),
 // str.lower(). Reproducing them exactly is what makes our scores equal theirs.
-// The only user of utf8proc in genops.
+// One of the two users of utf8proc (with eval/skew/text_features.cpp).
 #include <cstddef>
 #include <string>
 #include <string_view>

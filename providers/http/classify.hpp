@@ -1,6 +1,6 @@
 #pragma once
 // Maps a reply that gave no usable result to the provider-neutral failure kinds
-// of core::llm (the error table of shared/DESIGN.md).
+// of core::llm (the error table of docs/providers.md, "Failures").
 #include <string_view>
 
 #include "core/llm/types.hpp"

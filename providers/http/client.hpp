@@ -1,7 +1,7 @@
 #pragma once
 // The one HTTP layer: many requests in flight on one libcurl multi loop
 // thread, with keep-alive, HTTP/2 where offered, timeouts, proxy variables,
-// TLS verification, and the retry policy of shared/RELIABILITY.md.
+// TLS verification, and the retry policy of docs/reliability.md.
 // The only code that includes curl is providers/http/*.cpp.
 #include <chrono>
 #include <cstddef>

@@ -1,5 +1,5 @@
 #pragma once
-// The retry policy of shared/RELIABILITY.md as pure functions: which replies
+// The retry policy of docs/reliability.md as pure functions: which replies
 // are retried, how long to wait, and what a server's Retry-After asks for.
 #include <chrono>
 #include <optional>

@@ -107,4 +107,12 @@ run genops chain validate chains/rag.yaml
 expect_exit 0
 expect_out_contains "ok: chains/rag.yaml: chain rag"
 
+case_ "chain validate reads the store and never creates it"
+mkdir -p "$E2E_ROOT/nostore" && cp chains/rag.yaml "$E2E_ROOT/nostore/rag.yaml"
+run genops --store "$E2E_ROOT/nostore/x.db" chain validate "$E2E_ROOT/nostore/rag.yaml"
+expect_exit 3
+expect_err_contains 'steps[0].index: index "kb" not found (there is no store yet)'
+expect_err_contains "hint: build it with: genops index add kb FILES..."
+expect_no_file "$E2E_ROOT/nostore/x.db"
+
 finish

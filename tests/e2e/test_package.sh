@@ -57,6 +57,11 @@ expect_exit 0
 run_id=$(genops runs list --json | jq -r '.[0].id')
 expect_eq "$(complete_bash runs trace "${run_id:0:6}")" "$run_id"
 expect_eq "$(complete_bash providers check ju)" "judge"
+run genops eval evals/support.yaml
+expect_exit 0
+eval_id=$(genops evals list --json | jq -r '.[0].id')
+expect_eq "$(complete_bash evals list sup)" "support-regression"
+expect_eq "$(complete_bash evals show "${eval_id:0:6}")" "$eval_id"
 
 case_ "the man page lists every command --help lists, and renders without warnings"
 run genops __man
