@@ -140,6 +140,7 @@ class Reader {
       if (!content.is_scalar()) {
         m_notes.unsupported_item(locate(content), "structured message content (a list of parts)",
                                  "text content");
+        p.broken = true;
         continue;
       }
       add_message(p, locate(content), m.at("role").as_string(), content.as_string(), content.quoted() ? 1 : 0);
@@ -151,9 +152,11 @@ class Reader {
                    int quote_offset) {
     if (std::find(k_roles.begin(), k_roles.end(), role) == k_roles.end()) {
       m_notes.unsupported_item(at, "message role " + core::quote(role), "system, user or assistant");
+      p.broken = true;
       return;
     }
     auto t = translate_nunjucks(text);
+    if (!t.problems.empty()) p.broken = true;
     for (const auto& problem : t.problems) m_notes.unsupported_item(shift(at, problem, quote_offset), problem.what,
                                                                     "plain {{variable}} substitution (compute the value into a test var)");
     for (const auto& v : t.variables)
@@ -180,7 +183,8 @@ class Reader {
   }
 
   void finish(ImportedPrompt p, const std::string& wanted) {
-    if (p.messages.empty()) return;
+    // A prompt with an untranslatable part is left out whole, never half-translated.
+    if (p.messages.empty() || p.broken) return;
     std::string name = slug(wanted);
     std::string unique = name;
     for (int n = 2; std::any_of(m_out.begin(), m_out.end(), [&](const auto& o) { return o.name == unique; }); ++n)

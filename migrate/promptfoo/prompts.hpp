@@ -25,6 +25,7 @@ struct ImportedPrompt {
   std::vector<PromptMessage> messages;
   std::vector<std::string> variables;  // every root variable the messages use
   std::set<std::string> dotted;        // variables used as objects (a.b)
+  bool broken = false;                 // a part could not be translated (listed in the notes)
 };
 
 // Reads the `prompts:` node (a string, a list, or a map of file -> label).

@@ -127,7 +127,7 @@ std::vector<SourceTest> read_csv_tests(const std::string& text, const std::strin
     for (std::size_t c = 0; c < header.size(); ++c) {
       std::string value = c < row.fields.size() ? row.fields[c] : "";
       const std::string& key = header[c];
-      Location at{name + ":" + std::to_string(row.line) + ":" + std::to_string(c + 1), key};
+      Location at{name + ":" + std::to_string(row.line), key};
       if (key.rfind("__expected", 0) == 0) {
         if (!core::trim(value).empty()) test.asserts.push_back({assertion_from_shorthand(value), at});
       } else if (key == "__description") test.description = value;
