@@ -62,6 +62,12 @@ class Builder {
     if (node.is_sequence()) for (const auto& item : node.items()) add(item);
     else add(node);
     m_project.target_providers = m_project.providers.size();
+    for (std::size_t i = 1; i < m_project.providers.size(); ++i) {
+      const auto& p = m_project.providers[i];
+      if (p.settings != m_project.providers.front().settings)
+        m_notes.translated("Provider `" + p.name + "`: its settings " + p.settings.dump() +
+                           " differ from the first provider's; the prompts carry the first provider's settings.");
+    }
   }
 
   void default_test(const Node& node) {
@@ -115,8 +121,11 @@ class Builder {
                        value.value("label", ""), at, m_notes);
     else m_notes.unsupported_item(at, "a provider given as " + value.dump(), "a provider id or {id, config}");
     if (!p) return std::nullopt;
+    if (!p->settings.empty())
+      m_notes.translated("Judge/embedding provider " + p->id + ": its settings " + p->settings.dump() +
+                         " are not applied (genops judges run at temperature 0).");
     for (const auto& o : m_project.providers)
-      if (o.entry == p->entry && o.settings == p->settings) return o.name;
+      if (o.entry == p->entry) return o.name;
     add_provider(std::move(*p));
     return m_project.providers.back().name;
   }

@@ -9,7 +9,7 @@ case_ "a full config: every prompt, provider and test file"
 cp -r "$data/full" full && cd full || exit 2
 run genops import promptfoo --into ../full-out
 expect_exit 0
-expect_out_contains "Imported 5 prompt(s), 8 provider(s), 8 test(s) -> 13 case(s) per eval; 12 files written."
+expect_out_contains "Imported 5 prompt(s), 7 provider(s), 8 test(s) -> 13 case(s) per eval; 12 files written."
 expect_out_contains "cd ../full-out && genops eval evals/prompt-1.yaml"
 cd .. || exit 2
 for f in genops.yaml README.md prompts/prompt-1.yaml prompts/chat.yaml prompts/variants-1.yaml prompts/variants-2.yaml \
@@ -33,6 +33,8 @@ grep -A1 'type: equals' "$ev" | grep -q 'value: Gracias' && ok || bad "bare valu
 grep -q 'judge: openai-chat-gpt-4o$' "$ev" && ok || bad "defaultTest.options.provider is not the judge"
 grep -q 'type: rouge1' "$ev" && ok || bad "rouge-n not mapped"
 grep -q 'openai-chat-gpt-4o:' full-out/genops.yaml && ok || bad "judge provider missing from genops.yaml"
+grep -A2 'type: answer-relevance' "$ev" | grep -q 'provider: openai-gpt-4o-mini' && ok || bad "a test's options.provider reuses an equal provider"
+grep -q 'its settings {"temperature":0} are not applied' full-out/README.md && ok || bad "judge settings not noted"
 
 case_ "providers: config mapped, keys by variable name only"
 grep -q 'base_url: http://127.0.0.1:8000/v1' full-out/genops.yaml && ok || bad "apiBaseUrl"
