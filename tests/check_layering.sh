@@ -14,14 +14,15 @@ check_folder() {  # folder, forbidden folders...
   local dir=$1; shift
   for other in "$@"; do
     while IFS= read -r hit; do
-      fail "$hit: $dir/ must not include $other/ (direction: cli -> chains/eval/providers -> core)"
+      fail "$hit: $dir/ must not include $other/ (direction: cli -> chains/eval/providers/migrate -> core)"
     done < <(sources "$dir" | xargs -r grep -nE "#include *\"$other/" 2>/dev/null)
   done
 }
-check_folder core providers chains eval cli tests
-check_folder providers chains eval cli
-check_folder chains providers eval cli
-check_folder eval providers chains cli
+check_folder core providers chains eval migrate cli tests
+check_folder providers chains eval migrate cli
+check_folder chains providers eval migrate cli
+check_folder eval providers chains migrate cli
+check_folder migrate providers chains eval cli
 
 # 2. Each third-party header has one home.
 check_home() {  # include regex, allowed path regex, library
@@ -29,7 +30,7 @@ check_home() {  # include regex, allowed path regex, library
   while IFS= read -r hit; do
     local file=${hit%%:*}
     [[ $file =~ $home ]] || fail "$hit: $lib may be included only under $home"
-  done < <(sources core providers chains eval cli | xargs -r grep -nE "#include *[<\"]$pattern" 2>/dev/null)
+  done < <(sources core providers chains eval migrate cli | xargs -r grep -nE "#include *[<\"]$pattern" 2>/dev/null)
 }
 check_home 'curl/' '^providers/http/' libcurl
 check_home 'yaml-cpp/' '^core/yaml/' yaml-cpp

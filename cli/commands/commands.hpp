@@ -26,6 +26,7 @@ void add_index_commands(CLI::App& app, Context& ctx);     // add, list, query
 void add_skew_command(CLI::App& app, Context& ctx);
 void add_ingest_command(CLI::App& app, Context& ctx);
 void add_completion_commands(CLI::App& app, Context& ctx);  // completion, and the hidden __man, __complete
+void add_import_commands(CLI::App& app, Context& ctx);      // import promptfoo
 
 // "Example:\n  <lines>" for a command's footer.
 std::string example(std::initializer_list<const char*> lines);

@@ -1,0 +1,31 @@
+#include "migrate/promptfoo/notes.hpp"
+
+#include <algorithm>
+
+namespace genops::migrate::promptfoo {
+
+std::string Location::format() const { return field.empty() ? where : where + ": " + field; }
+
+Location locate(const core::yaml::Node& node) { return locate(node, node.path()); }
+
+Location locate(const core::yaml::Node& node, std::string field) {
+  const auto* doc = node.document();
+  std::string where = doc ? doc->name() : std::string("<config>");
+  where += ":" + std::to_string(node.mark().line) + ":" + std::to_string(node.mark().column);
+  return {where, std::move(field)};
+}
+
+std::string Unsupported::format() const { return at.format() + ": " + what + " is not supported; use " + instead; }
+
+void Notes::unsupported_item(Location at, std::string what, std::string instead) {
+  unsupported.push_back({std::move(at), std::move(what), std::move(instead)});
+}
+
+void Notes::warn(std::string text) { warnings.push_back(std::move(text)); }
+
+void Notes::translated(std::string text) {
+  if (std::find(translations.begin(), translations.end(), text) == translations.end())
+    translations.push_back(std::move(text));
+}
+
+}  // namespace genops::migrate::promptfoo
