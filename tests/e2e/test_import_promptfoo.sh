@@ -108,14 +108,9 @@ print(" ".join("%s=%s" % (x["vars"]["country"], x["pass"]) for x in sorted(r["re
 }
 expected="France=True Italy=False Japan=True Peru=False Spain=True"
 run genops eval evals/prompt-1.yaml -o direct.json
-if [[ $err == *'unknown prompt "../prompts/prompt-1.yaml"'* ]]; then
-  # TODO(issue 18): prompt files as eval targets land with h3's branch; until then this step is skipped.
-  echo "SKIP: genops eval with target {prompt: FILE} (prompt-file targets not in this build yet)"
-else
-  expect_exit 0
-  expect_out_contains "prompt-1: 3/5 results passed"
-  expect_eq "$(verdicts direct.json)" "$expected"
-fi
+expect_exit 0
+expect_out_contains "prompt-1: 3/5 results passed"
+expect_eq "$(verdicts direct.json)" "$expected"
 # The same prompt added to the store and named: runs on every build.
 genops prompt add prompts/prompt-1.yaml -m imported >/dev/null
 sed 's|prompt: ../prompts/prompt-1.yaml|prompt: prompt-1|' evals/prompt-1.yaml >evals/by-name.yaml
