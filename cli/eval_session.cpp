@@ -108,6 +108,21 @@ void warn_provider_limits(Context& ctx, const std::vector<std::string>& provider
   }
 }
 
+// `--dry-run`: what a run would record. Nothing was called and no run recorded.
+void print_dry_run(const eval::Suite& suite, const eval::EvalOptions& options, const eval::PlanCount& plan,
+                   std::size_t already, bool json) {
+  std::vector<std::string> providers;
+  for (const auto& p : options.providers) providers.push_back(p.empty() ? "(the target's own)" : p);
+  if (json)
+    return print_json({{"eval", suite.name}, {"planned", plan.planned}, {"cases", plan.cases},
+                       {"providers", options.providers}, {"repeat", options.repeat}, {"already_recorded", already},
+                       {"dry_run", true}});
+  std::cout << "eval " << suite.name << ": " << plan.planned << " results would be recorded (" << plan.cases
+            << " cases x " << options.providers.size() << " providers x " << options.repeat << " repeats"
+            << (already ? ", " + std::to_string(already) + " already recorded" : "") << ")\n";
+  print_note("dry run: every file, case and assertion checked; no model was called and no run recorded");
+}
+
 }  // namespace
 
 namespace {
@@ -162,7 +177,9 @@ void run_session(Context& ctx, const EvalCommandOptions& o, std::optional<Starte
   options.required_inputs = target.required_inputs();
   options.selection = selection;
   if (!done.empty()) options.done_already = [&done](const eval::ResultKey& key) { return done.count(key) > 0; };
-  options.planned = eval::count_planned(suite, options);
+  const auto plan = eval::count_plan(suite, options);
+  options.planned = plan.planned;
+  if (o.dry_run) return print_dry_run(suite, options, plan, done.size(), o.json);
 
   const std::string started = core::now_timestamp();
   if (o.resume.empty()) {

@@ -13,7 +13,7 @@ struct EvalCommandOptions {
   std::string file;
   int jobs = 0;                 // 0: defaults.concurrency
   int repeat = 0;               // 0: the suite's
-  std::string filter;           // ECMAScript regex
+  std::string filter;           // an RE2 regex
   std::optional<std::int64_t> limit;
   std::string shard;            // "i/n", 1-based
   bool no_cache = false;
@@ -22,6 +22,7 @@ struct EvalCommandOptions {
   std::string baseline;         // a label or a run id
   std::vector<std::string> outputs;
   bool json = false;            // the JSON report on stdout instead of the table
+  bool dry_run = false;         // load and check everything, count, record and call nothing
 };
 
 // Runs the eval. Throws Error(check_failed) when the gate fails, (interrupted)

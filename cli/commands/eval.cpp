@@ -21,10 +21,12 @@ void add_eval_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--baseline", o->baseline, "Compare with the last run with this label, or this run id");
   cmd->add_option("-o,--output", o->outputs, "Write a report: .json .jsonl .xml (JUnit) .md .html .csv (repeatable)");
   cmd->add_flag("--json", o->json, "Print the JSON report on stdout instead of the table");
+  cmd->add_flag("--dry-run", o->dry_run, "Load and check everything and count the results; call nothing, record no run");
   cmd->footer(example({"genops eval evals/support.yaml -j 16 --output report.html --output junit.xml",
                        "genops eval evals/support.yaml --label main             # on the main branch",
                        "genops eval evals/support.yaml --baseline main -o comment.md   # on a pull request",
-                       "genops eval evals/support.yaml --resume last            # after Ctrl-C or a crash"}));
+                       "genops eval evals/support.yaml --resume last            # after Ctrl-C or a crash",
+                       "genops eval evals/support.yaml --dry-run --json         # check it and count, call nothing"}));
   cmd->callback([&ctx, o] { run_eval_session(ctx, *o); });
 }
 

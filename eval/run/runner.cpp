@@ -79,16 +79,19 @@ bool CaseSelection::selects(const Case& c) const {
   return filter->search(c.key) || filter->search(c.description) || filter->search(core::dump_json(c.vars));
 }
 
-std::int64_t count_planned(const Suite& suite, const EvalOptions& options) {
+PlanCount count_plan(const Suite& suite, const EvalOptions& options) {
   SelectedCases cases(suite, options);
-  std::int64_t planned = 0;
+  PlanCount count;
   while (auto c = cases.next()) {
+    ++count.cases;
     for (const auto& provider : options.providers)
       for (int r = 0; r < options.repeat; ++r)
-        if (!options.done_already || !options.done_already(ResultKey{c->key, provider, r})) ++planned;
+        if (!options.done_already || !options.done_already(ResultKey{c->key, provider, r})) ++count.planned;
   }
-  return planned;
+  return count;
 }
+
+std::int64_t count_planned(const Suite& suite, const EvalOptions& options) { return count_plan(suite, options).planned; }
 
 namespace {
 

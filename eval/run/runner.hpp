@@ -60,6 +60,14 @@ struct EvalOutcome {
 // first: a bad row fails before any model is called. Throws Error(invalid_input).
 std::int64_t count_planned(const Suite& suite, const EvalOptions& options);
 
+// What count_planned counts, with the number of cases selected (before the
+// provider matrix and repeats multiply them), for `genops eval --dry-run`.
+struct PlanCount {
+  std::int64_t cases = 0;
+  std::int64_t planned = 0;
+};
+PlanCount count_plan(const Suite& suite, const EvalOptions& options);
+
 // Runs the eval. `on_result` runs on the calling thread for each finished
 // result; `on_idle` runs there about every 100 ms (progress, batched commits).
 // After an interrupt nothing new starts; executions in flight get
