@@ -44,6 +44,7 @@ void run_import_promptfoo(const ImportFlags& flags) {
 void add_import_commands(CLI::App& app, Context&) {
   auto* import = app.add_subcommand("import", "Turn another tool's project into a genops project: promptfoo");
   import->require_subcommand(1);
+  import->footer(example({"genops import promptfoo promptfooconfig.yaml --into ../my-genops-project"}));
   auto flags = std::make_shared<ImportFlags>();
   auto* cmd = import->add_subcommand("promptfoo", "Import a promptfooconfig.yaml: providers, prompts, tests and assertions");
   cmd->add_option("config", flags->config, "The promptfoo config (default: ./promptfooconfig.yaml)");
