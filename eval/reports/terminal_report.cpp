@@ -47,7 +47,10 @@ void failing_cases(std::string& out, const Report& r, const Paint& paint) {
   for (const stats::CaseStats& c : r.summary.case_stats) {
     if (c.passes == c.runs) continue;
     if (++failing > k_max_failures) continue;
-    out += paint.red("FAIL") + "  " + terminal_text(case_label(c.case_key, c.name), 60);
+    // The name is cut, never the key: the key is what --filter and the reports join on.
+    const bool named = !c.name.empty() && c.name != c.case_key;
+    out += paint.red("FAIL") + "  " +
+           (named ? terminal_text(c.name, 60) + " (" + terminal_text(c.case_key, 40) + ")" : terminal_text(c.case_key, 60));
     if (!c.provider.empty()) out += " [" + terminal_text(c.provider, 30) + "]";
     if (c.runs > 1) out += " " + std::to_string(c.passes) + "/" + std::to_string(c.runs) + " passed";
     out += ": " + terminal_text(first_reason[{c.provider, c.case_key}], 160) + "\n";

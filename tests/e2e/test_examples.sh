@@ -108,6 +108,8 @@ use_example support-eval
 run genops eval evals/support.yaml --label main -o report.md
 expect_exit 0
 expect_out_contains "5/7 results passed"
+# A failing case is named by its first variables and its whole key (issue 11 A7).
+expect_out_contains 'FAIL  question="How do I cancel my subscription?" (h5b1bb6e2658e9867) [local]: rougeL'
 expect_file report.md
 run genops eval evals/matrix.yaml --json
 expect_exit 0
