@@ -51,6 +51,31 @@ $(cat "$E2E_ROOT/.diff")"; fi
 expect_file() { [[ -e $1 ]] && ok || bad "missing file $1"; }
 expect_no_file() { [[ ! -e $1 ]] && ok || bad "file should not exist: $1"; }
 
+# Writes a one-step chain (chains/answer.yaml: the question to the default
+# provider), N generated questions (cases.jsonl) and an eval NAME over them
+# asserting the output contains EXPECT (evals/NAME.yaml).
+write_question_eval() {  # NAME N EXPECT
+  mkdir -p chains evals
+  cat >chains/answer.yaml <<'YAML'
+version: 1
+name: answer
+inputs: {question: {type: string}}
+steps:
+  - id: answer
+    kind: llm
+    messages: [{role: user, content: "{{inputs.question}}"}]
+YAML
+  cat >"evals/$1.yaml" <<YAML
+version: 1
+name: $1
+target: {chain: ../chains/answer.yaml}
+dataset: ../cases.jsonl
+defaults:
+  assert: [{type: icontains, value: "$3"}]
+YAML
+  for i in $(seq 1 "$2"); do echo "{\"question\": \"question $i\"}"; done >cases.jsonl
+}
+
 finish() {
   echo "$passed passed, $failed failed"
   ((failed == 0))

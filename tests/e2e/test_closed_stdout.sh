@@ -17,24 +17,7 @@ responses:
   - default: true
     reply: "The answer is 42, and this reply is long enough to fill a pipe buffer quickly."
 YAML
-cat >chains/answer.yaml <<'YAML'
-version: 1
-name: answer
-inputs: {question: {type: string}}
-steps:
-  - id: answer
-    kind: llm
-    messages: [{role: user, content: "{{inputs.question}}"}]
-YAML
-cat >evals/small.yaml <<'YAML'
-version: 1
-name: small
-target: {chain: ../chains/answer.yaml}
-dataset: ../cases.jsonl
-defaults:
-  assert: [{type: icontains, value: "42"}]
-YAML
-for i in $(seq 1 20); do echo "{\"question\": \"question $i\"}"; done >cases.jsonl
+write_question_eval small 20 42
 # More output than a pipe holds (64 KiB), so writes go on after `head` exits.
 for i in $(seq 1 3000); do echo "{\"question\": \"question $i\"}"; done >many.jsonl
 cat >prompt.yaml <<'YAML'

@@ -17,24 +17,7 @@ responses:
     reply: "The answer is 42."
     latency: 20ms
 YAML
-cat >chains/echo.yaml <<'YAML'
-version: 1
-name: answer
-inputs: {question: {type: string}}
-steps:
-  - id: answer
-    kind: llm
-    messages: [{role: user, content: "{{inputs.question}}"}]
-YAML
-cat >evals/big.yaml <<'YAML'
-version: 1
-name: big
-target: {chain: ../chains/echo.yaml}
-dataset: ../cases.jsonl
-defaults:
-  assert: [{type: icontains, value: "42"}]
-YAML
-for i in $(seq 1 2000); do echo "{\"question\": \"question $i\"}"; done >cases.jsonl
+write_question_eval big 2000 42
 db=.genops/genops.db
 count() { sqlite3 "$db" "SELECT COUNT(*) FROM eval_results" 2>/dev/null || echo 0; }
 

@@ -18,24 +18,7 @@ defaults: {provider: hang}
 providers:
   hang: {kind: openai, base_url: "http://127.0.0.1:$port/v1", model: m, max_retries: 0}
 YAML
-cat >chains/answer.yaml <<'YAML'
-version: 1
-name: answer
-inputs: {question: {type: string}}
-steps:
-  - id: answer
-    kind: llm
-    messages: [{role: user, content: "{{inputs.question}}"}]
-YAML
-cat >evals/ten.yaml <<'YAML'
-version: 1
-name: ten
-target: {chain: ../chains/answer.yaml}
-dataset: ../cases.jsonl
-defaults:
-  assert: [{type: icontains, value: "answer"}]
-YAML
-for i in $(seq 1 10); do echo "{\"question\": \"question $i\"}"; done >cases.jsonl
+write_question_eval ten 10 answer
 db=.genops/genops.db
 
 # Waits (polling observable state, bounded as a safety net) until `$1` holds.
