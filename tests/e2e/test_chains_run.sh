@@ -148,7 +148,13 @@ expect_err_contains "timeout 50ms reached"
 case_ "Ctrl-C in a batch keeps finished rows and exits 130"
 for i in $(seq 1 200); do echo "{\"question\": \"slow $i\"}"; done > many.jsonl
 before=$(genops runs list --limit 100000 --json | jq length)
-timeout --preserve-status -s INT 1 "$GENOPS_BIN" run chains/support.yaml --input-file many.jsonl -j 2 >"$E2E_ROOT/.out" 2>"$E2E_ROOT/.err"
+# SIGINT once the first row is out (so the handler is surely in place; a fixed
+# 1 s timer raced a slow start on a loaded machine), never on a clock alone.
+"$GENOPS_BIN" run chains/support.yaml --input-file many.jsonl -j 2 >"$E2E_ROOT/.out" 2>"$E2E_ROOT/.err" &
+pid=$!
+for _ in $(seq 1 1200); do [[ -s $E2E_ROOT/.out ]] && break; sleep 0.05; done
+kill -INT "$pid"
+wait "$pid"
 status=$?; out=$(cat "$E2E_ROOT/.out"); err=$(cat "$E2E_ROOT/.err")
 expect_exit 130
 expect_err_contains "interrupted after"
