@@ -34,19 +34,21 @@ wait_exit() {
   wait "$pid"
   status=$?
 }
-reset_server() { rm -f ../state/release; echo 0 >../state/count; }
-
-for sig in TERM INT HUP; do
-  case_ "SIG$sig after the last case started: exit 130, run interrupted, finished results kept"
-  rm -rf .genops ../state/count.base
-  # The server answers 7 requests, then holds the rest: cases 8-10 stay in flight.
+# A fresh store and a fresh server (7 answers, then it holds every request)
+# that genops.yaml points at.
+restart() {
+  rm -rf .genops
   kill $server; wait $server 2>/dev/null
-  rm -f ../state/release ../state/count
+  rm -f ../state/release ../state/count ../port2.txt
   python3 "$GENOPS_SOURCE_DIR/tests/support/hang_server.py" ../state 7 >../port2.txt &
   server=$!
   wait_until "[[ -s ../port2.txt ]]"
   sed -i "s#127.0.0.1:[0-9]*#127.0.0.1:$(cat ../port2.txt)#" genops.yaml
-  rm -f ../port2.txt
+}
+
+for sig in TERM INT HUP; do
+  case_ "SIG$sig after the last case started: exit 130, run interrupted, finished results kept"
+  restart  # cases 8-10 stay in flight
   "$GENOPS_BIN" eval evals/ten.yaml -j 4 >../out.txt 2>../err.txt &
   pid=$!
   wait_until '[[ $(served) -ge 10 ]]' || bad "the last case never started"
@@ -73,12 +75,7 @@ for sig in TERM INT HUP; do
 done
 
 case_ "genops run --input-file: SIGTERM with the last rows in flight keeps every finished row"
-kill $server; wait $server 2>/dev/null
-rm -rf .genops ../state/release ../state/count
-python3 "$GENOPS_SOURCE_DIR/tests/support/hang_server.py" ../state 7 >../port2.txt &
-server=$!
-wait_until "[[ -s ../port2.txt ]]"
-sed -i "s#127.0.0.1:[0-9]*#127.0.0.1:$(cat ../port2.txt)#" genops.yaml
+restart
 "$GENOPS_BIN" run chains/answer.yaml --input-file cases.jsonl -j 4 >../out.txt 2>../err.txt &
 pid=$!
 wait_until '[[ $(served) -ge 10 ]]' || bad "the last row never started"
@@ -92,12 +89,7 @@ expect_eq "$(sqlite3 $db "SELECT status, COUNT(*) FROM runs WHERE kind = 'chain'
 succeeded|7"
 
 case_ "a second signal ends the process at once; the store stays intact"
-kill $server; wait $server 2>/dev/null
-rm -rf .genops ../state/release ../state/count
-python3 "$GENOPS_SOURCE_DIR/tests/support/hang_server.py" ../state 7 >../port2.txt &
-server=$!
-wait_until "[[ -s ../port2.txt ]]"
-sed -i "s#127.0.0.1:[0-9]*#127.0.0.1:$(cat ../port2.txt)#" genops.yaml
+restart
 "$GENOPS_BIN" eval evals/ten.yaml -j 4 >/dev/null 2>../err.txt &
 pid=$!
 wait_until '[[ $(served) -ge 10 ]]' || bad "the last case never started"
