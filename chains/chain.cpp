@@ -4,7 +4,7 @@ namespace genops::chains {
 
 const std::vector<std::string>& step_kind_names() {
   // Order matches StepKind.
-  static const std::vector<std::string> k_names = {"llm", "transform", "retrieve", "map", "loop", "chain", "agent"};
+  static const std::vector<std::string> k_names = {"llm", "transform", "retrieve", "map", "loop", "chain", "agent", "exec"};
   return k_names;
 }
 

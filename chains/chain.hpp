@@ -21,7 +21,7 @@
 
 namespace genops::chains {
 
-enum class StepKind { llm, transform, retrieve, map, loop, chain, agent };
+enum class StepKind { llm, transform, retrieve, map, loop, chain, agent, exec };
 
 // "llm", "transform", ...
 std::string_view to_string(StepKind kind);
@@ -116,6 +116,16 @@ struct AgentStep {
   int max_turns = 6;
 };
 
+// A program run with the step's inputs as JSON on stdin; its stdout is the
+// output (docs/chains.md, "exec").
+struct ExecStep {
+  std::vector<Template> command;  // argv, each item rendered as text; no shell
+  std::vector<std::pair<std::string, Template>> inputs;  // the stdin object
+  std::chrono::milliseconds timeout{60'000};
+  std::vector<std::string> env;  // variable names passed besides the allow-list
+  std::filesystem::path dir;     // the working directory: the chain file's
+};
+
 struct Step {
   std::string id;
   StepKind kind = StepKind::llm;
@@ -123,7 +133,7 @@ struct Step {
   int line = 0;
   std::optional<expr::Expression> when;
   std::vector<std::size_t> depends_on;  // top-level steps only: indices this step reads
-  std::variant<LlmStep, TransformStep, RetrieveStep, MapStep, LoopStep, ChainCallStep, AgentStep> body;
+  std::variant<LlmStep, TransformStep, RetrieveStep, MapStep, LoopStep, ChainCallStep, AgentStep, ExecStep> body;
 };
 
 // Run limits; unset means unlimited.

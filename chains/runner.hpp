@@ -36,6 +36,8 @@ struct Services {
   // Warnings such as a refused tool call, and internal errors (a step task
   // that threw: a bug, reported rather than dropped); called from worker threads.
   std::function<void(const std::string&)> warn;
+  // Variables exec steps never see, whatever `env:` lists: every provider's api_key_env.
+  std::vector<std::string> secret_env;
 };
 
 enum class RunStatus { succeeded, failed, budget_exceeded, interrupted };

@@ -42,6 +42,13 @@ std::string git_commit(const std::filesystem::path& dir) {
   return out.size() == 40 ? out : "";
 }
 
+std::vector<std::string> secret_env_names(Context& ctx) {
+  std::vector<std::string> names;
+  for (const auto& [name, provider] : ctx.project().providers)
+    if (!provider.api_key_env.empty()) names.push_back(provider.api_key_env);
+  return names;
+}
+
 std::string host_name() {
   char buf[256] = {};
   if (gethostname(buf, sizeof buf - 1) != 0) return "";

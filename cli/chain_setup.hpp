@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "chains/chain.hpp"
 #include "chains/loader.hpp"
@@ -16,6 +17,9 @@ namespace genops::cli {
 // store is opened only for NAME@LABEL references. Throws Error(invalid_input).
 std::shared_ptr<const chains::ChainSet> load_chain_file(Context& ctx, const std::string& file, chains::PromptFiles mode,
                                                         const std::optional<std::string>& provider_override);
+
+// Every provider's api_key_env: variables exec steps never see.
+std::vector<std::string> secret_env_names(Context& ctx);
 
 // The project's git commit (HEAD), or "" outside a git work tree.
 std::string git_commit(const std::filesystem::path& dir);

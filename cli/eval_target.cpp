@@ -167,6 +167,7 @@ EvalTarget::EvalTarget(Context& ctx, const eval::Suite& suite, core::lineage::Ru
       return *it->second;
     };
     services.sink = &sink;
+    services.secret_env = secret_env_names(ctx);
     services.retriever = m_retriever.get();
     services.warn = [](const std::string& message) { print_warning(message); };
     lane->runner = std::make_unique<chains::Runner>(lane->chains, services,

@@ -102,6 +102,7 @@ std::vector<std::string> step_keys(StepKind kind) {
     case StepKind::loop: own = {"step", "until", "max_iterations"}; break;
     case StepKind::chain: own = {"chain", "inputs"}; break;
     case StepKind::agent: own = {"prompt", "messages", "vars", "provider", "model", "tools", "max_turns"}; break;
+    case StepKind::exec: own = {"command", "inputs", "timeout", "env"}; break;
   }
   keys.insert(keys.end(), own.begin(), own.end());
   return keys;
@@ -113,6 +114,7 @@ LoopStep parse_loop(const Node& node, FileContext& ctx, const ScopeShape& shape,
                     std::vector<std::size_t>& deps);
 ChainCallStep parse_chain_call(const Node& node, FileContext& ctx, const ScopeShape& shape, std::vector<std::size_t>& deps);
 AgentStep parse_agent(const Node& node, FileContext& ctx, const ScopeShape& shape, std::vector<std::size_t>& deps);
+ExecStep parse_exec(const Node& node, const FileContext& ctx, const ScopeShape& shape, std::vector<std::size_t>& deps);
 
 // Parses the body of `step` (its id and kind already set) with `shape`.
 void parse_body(const Node& node, Step& step, FileContext& ctx, const ScopeShape& shape, std::vector<std::size_t>& deps) {
@@ -132,6 +134,7 @@ void parse_body(const Node& node, Step& step, FileContext& ctx, const ScopeShape
     case StepKind::loop: step.body = parse_loop(node, ctx, shape, step.id, deps); break;
     case StepKind::chain: step.body = parse_chain_call(node, ctx, shape, deps); break;
     case StepKind::agent: step.body = parse_agent(node, ctx, shape, deps); break;
+    case StepKind::exec: step.body = parse_exec(node, ctx, shape, deps); break;
   }
 }
 

@@ -13,8 +13,8 @@ namespace {
 
 using KindFn = void (*)(const steps::StepCall&, StepDone);
 // Indexed by StepKind.
-constexpr std::array<KindFn, 7> k_kinds = {steps::run_llm,  steps::run_transform,  steps::run_retrieve, steps::run_map,
-                                           steps::run_loop, steps::run_chain_call, steps::run_agent};
+constexpr std::array<KindFn, 8> k_kinds = {steps::run_llm,  steps::run_transform,  steps::run_retrieve, steps::run_map,
+                                           steps::run_loop, steps::run_chain_call, steps::run_agent,    steps::run_exec};
 
 std::string name_of(const Step& step, const Place& place) {
   std::string name = step.id;

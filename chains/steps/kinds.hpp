@@ -30,5 +30,6 @@ void run_map(const StepCall& call, run::StepDone done);
 void run_loop(const StepCall& call, run::StepDone done);
 void run_chain_call(const StepCall& call, run::StepDone done);
 void run_agent(const StepCall& call, run::StepDone done);
+void run_exec(const StepCall& call, run::StepDone done);
 
 }  // namespace genops::chains::steps

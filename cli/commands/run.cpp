@@ -72,6 +72,7 @@ void run_command(Context& ctx, const RunOptions& o) {
     return *it->second;
   };
   services.sink = &recorder;
+  services.secret_env = secret_env_names(ctx);
   core::lineage::IndexRetriever retriever(ctx.store().path(), index_embedders(ctx));
   services.retriever = &retriever;
   std::mutex stderr_mutex;

@@ -8,8 +8,8 @@
 #include "core/strings.hpp"
 #include "core/yaml/scalar.hpp"
 #include "eval/assertions/family.hpp"
-#include "eval/assertions/scorer_env.hpp"
-#include "eval/assertions/subprocess.hpp"
+#include "core/process/child_env.hpp"
+#include "core/process/subprocess.hpp"
 
 extern char** environ;
 
@@ -138,11 +138,11 @@ Verdict check_exec(const AssertionSpec& spec, const AssertionInput& input, const
   if (!argv) return error_verdict(argv.error());
   auto timeout = timeout_of(spec);
   if (!timeout) return error_verdict(timeout.error());
-  SubprocessLimits limits;
+  core::process::SubprocessLimits limits;
   limits.timeout = *timeout;
   // Built per run: a key registered after the suite loaded is still kept out.
-  auto env = scorer_environment(environ, services.secret_env);
-  auto run = run_subprocess(*argv, services.project_dir, env, stdin_document(spec, input), limits);
+  auto env = core::process::child_environment(environ, services.secret_env);
+  auto run = core::process::run_subprocess(*argv, services.project_dir, env, stdin_document(spec, input), limits);
   if (!run) return error_verdict("exec: " + run.error());
   const auto& r = *run;
   if (r.timed_out)

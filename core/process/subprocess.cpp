@@ -1,4 +1,4 @@
-#include "eval/assertions/subprocess.hpp"
+#include "core/process/subprocess.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -11,7 +11,7 @@
 #include <thread>
 #include <unistd.h>
 
-namespace genops::eval::assertions {
+namespace genops::core::process {
 
 namespace {
 
@@ -219,4 +219,4 @@ core::Expected<SubprocessResult> run_subprocess(const std::vector<std::string>& 
   return result;
 }
 
-}  // namespace genops::eval::assertions
+}  // namespace genops::core::process

@@ -1,4 +1,4 @@
-#include "eval/assertions/scorer_env.hpp"
+#include "core/process/child_env.hpp"
 
 #include <algorithm>
 #include <string_view>
@@ -6,7 +6,7 @@
 #include "core/redact.hpp"
 #include "core/strings.hpp"
 
-namespace genops::eval::assertions {
+namespace genops::core::process {
 
 namespace {
 
@@ -14,10 +14,11 @@ bool allowed_name(std::string_view name) {
   static constexpr std::string_view k_names[] = {"PATH", "HOME", "USER",     "LOGNAME", "SHELL",   "TERM",
                                                  "TZ",   "TMPDIR", "LANG", "LANGUAGE", "NO_COLOR"};
   if (std::find(std::begin(k_names), std::end(k_names), name) != std::end(k_names)) return true;
-  return core::starts_with(name, "LC_") || core::starts_with(name, "GENOPS_");
+  return starts_with(name, "LC_") || starts_with(name, "GENOPS_");
 }
 
-// Names that look like they hold a credential, whatever the allow-list says.
+}  // namespace
+
 bool secret_looking_name(std::string_view name) {
   std::string upper;
   for (char c : name) upper += c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c;
@@ -26,21 +27,21 @@ bool secret_looking_name(std::string_view name) {
   return false;
 }
 
-}  // namespace
-
-std::vector<std::string> scorer_environment(char** parent, const std::vector<std::string>& secret_names) {
+std::vector<std::string> child_environment(char** parent, const std::vector<std::string>& secret_names,
+                                           const std::vector<std::string>& extra_names) {
   std::vector<std::string> env;
   for (char** entry = parent; entry != nullptr && *entry != nullptr; ++entry) {
     std::string_view item(*entry);
     auto eq = item.find('=');
     if (eq == std::string_view::npos || eq == 0) continue;
     std::string_view name = item.substr(0, eq);
-    if (!allowed_name(name) || secret_looking_name(name)) continue;
+    bool extra = std::find(extra_names.begin(), extra_names.end(), name) != extra_names.end();
+    if ((!allowed_name(name) && !extra) || secret_looking_name(name)) continue;
     if (std::find(secret_names.begin(), secret_names.end(), name) != secret_names.end()) continue;
-    if (core::contains_secret(item.substr(eq + 1))) continue;
+    if (contains_secret(item.substr(eq + 1))) continue;
     env.emplace_back(item);
   }
   return env;
 }
 
-}  // namespace genops::eval::assertions
+}  // namespace genops::core::process

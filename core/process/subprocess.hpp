@@ -11,7 +11,7 @@
 
 #include "core/expected.hpp"
 
-namespace genops::eval::assertions {
+namespace genops::core::process {
 
 struct SubprocessLimits {
   std::chrono::milliseconds timeout{30'000};
@@ -36,4 +36,4 @@ core::Expected<SubprocessResult> run_subprocess(const std::vector<std::string>& 
                                                 const std::vector<std::string>& environment, std::string_view input,
                                                 const SubprocessLimits& limits);
 
-}  // namespace genops::eval::assertions
+}  // namespace genops::core::process
