@@ -4,6 +4,7 @@
 // (exit 70 naming the file), never the user's surprise later.
 #include <filesystem>
 
+#include "migrate/promptflow/import.hpp"
 #include "migrate/promptfoo/import.hpp"
 
 namespace genops::cli {
@@ -12,5 +13,10 @@ namespace genops::cli {
 // checks that each eval has the planned number of cases and names only
 // configured providers. Throws Error(internal) naming the file on any failure.
 void check_imported_project(const std::filesystem::path& dir, const migrate::promptfoo::ImportPlan& plan);
+
+// As `genops chain validate` on the chain of `plan` under `dir`: genops.yaml,
+// every prompt file and the chain load (providers configured, references
+// bound). Throws Error(internal) naming the file on any failure.
+void check_imported_chain(const std::filesystem::path& dir, const migrate::promptflow::ImportPlan& plan);
 
 }  // namespace genops::cli

@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "migrate/promptfoo/notes.hpp"
+#include "migrate/common/notes.hpp"
 
 namespace genops::migrate::promptfoo {
 

@@ -221,24 +221,6 @@ ImportPlan plan_import(const ImportOptions& options) {
   return plan;
 }
 
-void check_target_dir(const fs::path& dir) {
-  std::error_code ec;
-  if (!fs::exists(dir, ec)) return;
-  if (!fs::is_directory(dir, ec)) core::fail_input(core::display_path(dir) + " exists and is not a directory",
-                                                   {"name a new directory with --into DIR"});
-  if (!fs::is_empty(dir, ec))
-    core::fail_input(core::display_path(dir) + " is not empty",
-                     {"import into a new or empty directory: --into DIR (nothing is overwritten)"});
-}
-
-void write_plan(const ImportPlan& plan, const fs::path& dir) {
-  for (const auto& file : plan.files) {
-    fs::path path = dir / file.path;
-    std::error_code ec;
-    fs::create_directories(path.parent_path(), ec);
-    if (ec) core::fail_input("cannot create " + core::display_path(path.parent_path()) + ": " + ec.message());
-    core::write_file_atomic(path, file.content);
-  }
-}
+void write_plan(const ImportPlan& plan, const fs::path& dir) { write_files(plan.files, dir); }
 
 }  // namespace genops::migrate::promptfoo

@@ -7,7 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "migrate/promptfoo/notes.hpp"
+#include "migrate/common/generated.hpp"
+#include "migrate/common/notes.hpp"
 
 namespace genops::migrate::promptfoo {
 
@@ -16,11 +17,6 @@ enum class SkipUnsupported { no, yes };
 struct ImportOptions {
   std::filesystem::path config = "promptfooconfig.yaml";
   SkipUnsupported skip = SkipUnsupported::no;
-};
-
-struct GeneratedFile {
-  std::filesystem::path path;  // relative to the project directory
-  std::string content;
 };
 
 struct ImportPlan {
@@ -37,9 +33,6 @@ struct ImportPlan {
 // cannot read, and — unless options.skip is yes — one Error(invalid_input)
 // listing every unsupported item as "file:line:col: field: ... is not supported; use ...".
 ImportPlan plan_import(const ImportOptions& options);
-
-// Fails with Error(invalid_input) when `dir` exists and is not empty.
-void check_target_dir(const std::filesystem::path& dir);
 
 // Writes every planned file under `dir` (created). Throws on I/O errors.
 void write_plan(const ImportPlan& plan, const std::filesystem::path& dir);

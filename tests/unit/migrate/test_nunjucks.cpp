@@ -3,6 +3,7 @@
 
 #include "migrate/promptfoo/nunjucks.hpp"
 
+using namespace genops::migrate;
 using namespace genops::migrate::promptfoo;
 
 TEST_CASE("promptfoo::translate_nunjucks: variables and attribute access") {

@@ -3,6 +3,7 @@
 
 #include "migrate/promptfoo/providers.hpp"
 
+using namespace genops::migrate;
 using namespace genops::migrate::promptfoo;
 using ojson = nlohmann::ordered_json;
 using json = nlohmann::json;

@@ -4,6 +4,7 @@
 #include "core/error.hpp"
 #include "migrate/promptfoo/tests_source.hpp"
 
+using namespace genops::migrate;
 using namespace genops::migrate::promptfoo;
 using ojson = nlohmann::ordered_json;
 using json = nlohmann::json;

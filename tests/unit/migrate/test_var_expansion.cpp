@@ -3,6 +3,7 @@
 
 #include "migrate/promptfoo/var_expansion.hpp"
 
+using namespace genops::migrate;
 using namespace genops::migrate::promptfoo;
 using ojson = nlohmann::ordered_json;
 

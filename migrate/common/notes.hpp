@@ -7,7 +7,7 @@
 
 #include "core/yaml/document.hpp"
 
-namespace genops::migrate::promptfoo {
+namespace genops::migrate {
 
 // Where something was read: "promptfooconfig.yaml:12:5" and a field path "tests[2].assert[0]".
 struct Location {
@@ -40,4 +40,4 @@ struct Notes {
   void translated(std::string text);
 };
 
-}  // namespace genops::migrate::promptfoo
+}  // namespace genops::migrate

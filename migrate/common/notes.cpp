@@ -1,8 +1,8 @@
-#include "migrate/promptfoo/notes.hpp"
+#include "migrate/common/notes.hpp"
 
 #include <algorithm>
 
-namespace genops::migrate::promptfoo {
+namespace genops::migrate {
 
 std::string Location::format() const { return field.empty() ? where : where + ": " + field; }
 
@@ -28,4 +28,4 @@ void Notes::translated(std::string text) {
     translations.push_back(std::move(text));
 }
 
-}  // namespace genops::migrate::promptfoo
+}  // namespace genops::migrate

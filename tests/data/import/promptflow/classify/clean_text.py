@@ -1,0 +1,6 @@
+from promptflow.core import tool
+
+
+@tool
+def clean_text(ticket: str) -> str:
+    return " ".join(ticket.split())
