@@ -124,7 +124,7 @@ ImportPlan plan_import(const ImportOptions& options) {
     ctx.step_of[name] = id;
   }
   ojson chain = {{"version", 1}};
-  std::string flow_name = step_id_of(fs::absolute(file).parent_path().filename().string());
+  std::string flow_name = step_id_of(fs::absolute(file).lexically_normal().parent_path().filename().string());
   chain["name"] = flow_name;
   chain["description"] = "Imported from Prompt flow " + core::display_path(file);
   if (const auto* inputs = root.find("inputs")) chain["inputs"] = chain_inputs(*inputs, ctx);
