@@ -99,8 +99,12 @@ std::string provider_for(const Node& node, const std::string& model, FlowContext
   ojson p = {{"kind", "openai"}, {"model", model.empty() ? "gpt-4o-mini" : model},
              {"api_key_env", azure ? "AZURE_OPENAI_API_KEY" : "OPENAI_API_KEY"}};
   ctx.providers[name] = p;
+  if (azure)
+    ctx.plan.notes.translated("Connection `" + connection + "` (Azure OpenAI) became provider `" + name + "` of kind openai: genops " +
+                              "sends neither Azure's api-key header nor its api-version, so set its base_url to an " +
+                              "OpenAI-compatible gateway in front of the deployment.");
   ctx.provider_comments[name] = "Prompt flow connection `" + connection + "`" +
-                                (azure ? ": Azure OpenAI; add base_url (your deployment's OpenAI-compatible URL)" : "") +
+                                (azure ? ": Azure OpenAI; set base_url to an OpenAI-compatible gateway in front of it" : "") +
                                 "; the key is read from " + p["api_key_env"].get<std::string>();
   return name;
 }
