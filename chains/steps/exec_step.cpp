@@ -65,6 +65,8 @@ void run_exec(const StepCall& call, run::StepDone done) {
   call.record->request = core::dump_json(nlohmann::json{{"command", argv}, {"stdin", input}, {"timeout_ms", e.timeout.count()}});
   core::process::SubprocessLimits limits;
   limits.timeout = e.timeout;
+  // An interrupt or the chain's own timeout kills the program rather than waiting for it.
+  limits.cancelled = [run = call.run] { return run->stop_reason().has_value(); };
   // Built per run: a key registered after the chain loaded is still kept out.
   auto env = core::process::child_environment(environ, call.run->services().secret_env, e.env);
   // The program blocks this worker until it ends or its timeout kills it.
@@ -75,7 +77,9 @@ void run_exec(const StepCall& call, run::StepDone done) {
   nlohmann::json process = {{"exit_code", r.exit_code}, {"stderr", core::redact(r.err)}};
   if (r.signal != 0) process["signal"] = r.signal;
   if (r.timed_out) process["timed_out"] = true;
+  if (r.cancelled) process["cancelled"] = true;
   call.record->params_json = core::dump_json(process);
+  if (r.cancelled) return done(call.run->stopped_outcome());
   if (auto failure = failure_of(r, core::quote(argv[0]), e, limits.max_stdout_bytes))
     return done(run::StepOutcome::failure(core::ErrorKind::invalid_input, *failure));
   done(run::StepOutcome::success(output_of(r.out)));

@@ -107,6 +107,10 @@ void pump(int in_fd, int out_fd, int err_fd, std::string_view input, const Subpr
       result.timed_out = true;
       return;
     }
+    if (limits.cancelled && limits.cancelled()) {
+      result.cancelled = true;
+      return;
+    }
     pollfd fds[3];
     nfds_t n = 0;
     auto add = [&](bool wanted, int fd, short events) {
@@ -117,7 +121,8 @@ void pump(int in_fd, int out_fd, int err_fd, std::string_view input, const Subpr
     int out_index = add(out_open, out_fd, POLLIN);
     int err_index = add(err_open, err_fd, POLLIN);
     int in_index = add(in_owner.get() >= 0, in_fd, POLLOUT);
-    int ready = ::poll(fds, n, static_cast<int>(std::min<std::int64_t>(left.count(), 1000)));
+    const std::int64_t slice = limits.cancelled ? 100 : 1000;
+    int ready = ::poll(fds, n, static_cast<int>(std::min<std::int64_t>(left.count(), slice)));
     if (ready < 0 && errno != EINTR) return;
     if (ready <= 0) continue;
     if (in_index >= 0 && fds[in_index].revents != 0) {
@@ -144,12 +149,17 @@ void pump(int in_fd, int out_fd, int err_fd, std::string_view input, const Subpr
 // Waits for the child until the deadline, then kills its whole group (a
 // backgrounded grandchild too) and reaps it. The child is only reaped after
 // the kill, so its process-group id cannot have been reused by then.
-void reap(pid_t pid, std::chrono::steady_clock::time_point deadline, SubprocessResult& result) {
+void reap(pid_t pid, std::chrono::steady_clock::time_point deadline, const SubprocessLimits& limits,
+          SubprocessResult& result) {
   for (;;) {
     siginfo_t info{};
     int rc = ::waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT);
     if (rc == 0 && info.si_pid == pid) break;
     if (rc < 0 && errno != EINTR) break;
+    if (result.cancelled || (limits.cancelled && limits.cancelled())) {
+      result.cancelled = true;
+      break;
+    }
     if (result.timed_out || result.stdout_overflow || std::chrono::steady_clock::now() >= deadline) {
       if (!result.stdout_overflow) result.timed_out = true;
       break;
@@ -215,7 +225,7 @@ core::Expected<SubprocessResult> run_subprocess(const std::vector<std::string>& 
   SubprocessResult result;
   pump(in->write.get(), out->read.get(), err->read.get(), input, limits, deadline, result, in->write);
   in->write.reset();
-  reap(pid, deadline, result);
+  reap(pid, deadline, limits, result);
   return result;
 }
 

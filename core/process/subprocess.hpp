@@ -5,6 +5,7 @@
 // three pipes inherited, always reaped.
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,12 +18,16 @@ struct SubprocessLimits {
   std::chrono::milliseconds timeout{30'000};
   std::size_t max_stdout_bytes = 16 * 1024 * 1024;  // more is an error
   std::size_t max_stderr_bytes = 64 * 1024;         // more keeps the tail
+  // Polled about every 100 ms while the child runs; true kills it (its whole
+  // group) at once. Empty: only the timeout ends it early.
+  std::function<bool()> cancelled;
 };
 
 struct SubprocessResult {
   int exit_code = -1;       // when it exited
   int signal = 0;           // when a signal ended it (SIGKILL after a timeout)
   bool timed_out = false;
+  bool cancelled = false;   // `cancelled` said so, and it was killed
   bool stdout_overflow = false;
   std::string out;
   std::string err;

@@ -105,6 +105,11 @@ TEST_CASE("chains::Runner: exec steps") {
     CHECK(r.result.error == "step x: exec: \"sleep\" timed out after 0.2s and was killed");
     CHECK(r.record().params_json.find("\"timed_out\":true") != std::string::npos);
   }
+  SUBCASE("the chain's own timeout kills a running program instead of waiting for it") {
+    ExecRun r("  - {id: x, kind: exec, command: [sleep, \"30\"]}\nlimits: {timeout: 300ms}\n", "a");
+    CHECK(r.result.status == chains::RunStatus::budget_exceeded);
+    CHECK(r.record().params_json == "{\"cancelled\":true,\"exit_code\":-1,\"signal\":9,\"stderr\":\"\"}");
+  }
   SUBCASE("a provider key variable never reaches the program; env adds a name") {
     ::setenv("GENOPS_TEST_KEY", "secret-value-123", 1);
     ::setenv("GENOPS_PLAIN", "visible", 1);
