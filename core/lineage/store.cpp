@@ -70,6 +70,11 @@ void refuse_newer(const fs::path& path, int found) {
 
 }  // namespace
 
+bool store_exists(const fs::path& location) {
+  std::error_code ec;
+  return is_server_url(location.string()) || fs::exists(location, ec);
+}
+
 bool store_writable(const fs::path& path) {
   if (is_server_url(path.string())) return true;
   return access(path.c_str(), W_OK) == 0 && access(dir_of(path).c_str(), W_OK) == 0;

@@ -3,6 +3,8 @@
 #   pg_server.sh start STATE_DIR   initdb in a temp dir, start on a free loopback
 #                                  port, write the URL to STATE_DIR/url
 #   pg_server.sh stop STATE_DIR    stop it and remove its files
+#   pg_server.sh halt STATE_DIR    stop it (as a crash would), keeping its files
+#   pg_server.sh resume STATE_DIR  start a halted server again on the same port
 # The server refuses to run as root, so as root it runs as the `postgres` user.
 # ctest runs `start` as a fixture setup and `stop` as its cleanup, which runs
 # even when tests fail.
@@ -37,6 +39,7 @@ start)
         -o "-p $port -k $data -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=200" \
         start >/dev/null; then
       echo "postgresql://postgres@127.0.0.1:$port/postgres" >"$state/url"
+      echo "$port" >"$state/port"
       exit 0
     fi
   done
@@ -47,10 +50,21 @@ stop)
   [[ -f $state/data_dir ]] || exit 0
   data=$(cat "$state/data_dir")
   as_server_user "$bin/pg_ctl" -D "$data/db" -m immediate -w stop >/dev/null 2>&1 || true
-  rm -rf "$data" "$state/data_dir" "$state/url"
+  rm -rf "$data" "$state/data_dir" "$state/url" "$state/port"
+  ;;
+halt)
+  data=$(cat "$state/data_dir")
+  as_server_user "$bin/pg_ctl" -D "$data/db" -m immediate -w stop >/dev/null
+  ;;
+resume)
+  data=$(cat "$state/data_dir")
+  port=$(cat "$state/port")
+  as_server_user "$bin/pg_ctl" -D "$data/db" -l "$data/server.log" -w -t 60 \
+    -o "-p $port -k $data -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=200" \
+    start >/dev/null
   ;;
 *)
-  echo "usage: pg_server.sh start|stop STATE_DIR" >&2
+  echo "usage: pg_server.sh start|stop|halt|resume STATE_DIR" >&2
   exit 2
   ;;
 esac
