@@ -15,7 +15,7 @@ bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [[ -n $bin && -x $bin/initdb ]] || { echo "pg_server.sh: no PostgreSQL server found (apt-get install postgresql)" >&2; exit 1; }
 
 as_server_user() {
-  if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [[ $(id -u) -eq 0 ]]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 free_port() {
