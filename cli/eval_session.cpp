@@ -239,6 +239,16 @@ void run_eval_session(Context& ctx, const EvalCommandOptions& o) {
   std::optional<StartedEval> started_run;
   try {
     run_session(ctx, o, started_run);
+  } catch (const core::Error& e) {
+    if (!started_run) throw;
+    fail_eval_session(ctx, o, *started_run, e.what());
+    if (e.kind() != core::ErrorKind::storage) throw;
+    // The store went away (a server that stayed down): like an interruption,
+    // what was committed is kept and --resume completes the run.
+    auto hints = e.hints();
+    hints.push_back("the results committed so far are kept; finish the run with: genops eval " + o.file + " --resume " +
+                    started_run->run_id);
+    throw core::Error(e.kind(), e.what(), hints, e.context());
   } catch (const std::exception& e) {
     if (started_run) fail_eval_session(ctx, o, *started_run, e.what());
     throw;

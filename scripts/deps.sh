@@ -5,7 +5,8 @@ genops_packages=(
   build-essential cmake ninja-build pkg-config git
   libcli11-dev libyaml-cpp-dev libsqlite3-dev sqlite3 libcurl4-openssl-dev nlohmann-json3-dev doctest-dev
   libkainjow-mustache-dev libdtl-dev libssl-dev libutf8proc-dev libxxhash-dev
-  libcpp-httplib-dev libre2-dev jq util-linux time python3
+  libcpp-httplib-dev libre2-dev libpq-dev jq util-linux time python3
+  postgresql  # the team store; tests start their own server (tests/support/pg_server.sh)
   chromium  # tests/e2e/test_eval_html.sh opens the HTML report in a headless browser
   dpkg-dev file groff-base zsh  # scripts/package (dpkg-shlibdeps) and tests/e2e/test_package.sh
 )

@@ -34,7 +34,8 @@ check_home() {  # include regex, allowed path regex, library
 }
 check_home 'curl/' '^providers/http/' libcurl
 check_home 'yaml-cpp/' '^core/yaml/' yaml-cpp
-check_home 'sqlite3\.h' '^core/lineage/' SQLite
+check_home 'sqlite3\.h' '^core/lineage/sqlite_connection\.cpp$' SQLite
+check_home 'libpq-fe\.h' '^core/lineage/pg_connection\.cpp$' libpq
 check_home 'CLI/' '^cli/' CLI11
 check_home 'kainjow/' '^core/prompt/template\.cpp$' kainjow-mustache
 check_home 'dtl/' '^core/prompt/diff\.cpp$' dtl

@@ -8,6 +8,7 @@
 #include "cli/output.hpp"
 #include "core/error.hpp"
 #include "core/lineage/index_retriever.hpp"
+#include "core/lineage/store.hpp"
 #include "core/strings.hpp"
 
 namespace genops::cli {
@@ -26,7 +27,7 @@ void check_indexes(Context& ctx, const chains::ChainSet& set) {
   auto uses = set.index_uses();
   if (uses.empty()) return;
   // Validating reads the store and never creates it: without one, no index exists yet.
-  if (!std::filesystem::exists(ctx.project().store_path))
+  if (!core::lineage::store_exists(ctx.project().store_path))
     throw core::Error(core::ErrorKind::invalid_input,
                       uses.front().where + ": index \"" + uses.front().index + "\" not found (there is no store yet)",
                       {"build it with: genops index add " + uses.front().index + " FILES..."});

@@ -7,6 +7,7 @@
 
 #include "cli/command_tree.hpp"
 #include "cli/commands/commands.hpp"
+#include "core/lineage/store.hpp"
 #include "cli/completion_script.hpp"
 #include "cli/man_page.hpp"
 #include "cli/version.hpp"
@@ -26,7 +27,7 @@ void print_values(Context& ctx, const std::string& kind) {
     for (const auto& [name, config] : ctx.project().providers) std::cout << name << '\n';
     return;
   }
-  if (!std::filesystem::exists(ctx.project_or_defaults().store_path)) return;
+  if (!core::lineage::store_exists(ctx.project_or_defaults().store_path)) return;
   auto& store = ctx.read_store();
   if (kind == "prompts") {
     core::lineage::PromptStore prompts(store);

@@ -4,6 +4,7 @@
 #include "cli/commands/commands.hpp"
 #include "cli/output.hpp"
 #include "core/fs.hpp"
+#include "core/lineage/sqlite.hpp"
 
 namespace genops::cli {
 
@@ -13,17 +14,17 @@ void run_show(Context& ctx, bool json) {
   const auto& p = ctx.project_or_defaults();
   if (json) {
     auto settings = nlohmann::json::array();
-    for (const auto& s : p.settings) settings.push_back({{"key", s.key}, {"value", s.value}, {"origin", s.origin}});
+    for (const auto& s : p.settings) settings.push_back({{"key", s.key}, {"value", core::lineage::display_location(s.value)}, {"origin", s.origin}});
     auto providers = nlohmann::json::array();
     for (const auto& [name, pc] : p.providers)
       providers.push_back({{"name", name}, {"kind", pc.kind}, {"model", pc.model}});
-    return print_json({{"project", p.has_file() ? p.file.string() : ""}, {"store_path", p.store_path.string()},
+    return print_json({{"project", p.has_file() ? p.file.string() : ""}, {"store_path", core::lineage::display_location(p.store_path.string())},
                        {"settings", settings}, {"providers", providers}});
   }
   std::cout << "project: " << (p.has_file() ? p.file.string() : "(none: no genops.yaml found)") << '\n'
-            << "store:   " << p.store_path.string() << "\n\n";
+            << "store:   " << core::lineage::display_location(p.store_path.string()) << "\n\n";
   std::vector<std::vector<std::string>> rows = {{"SETTING", "VALUE", "FROM"}};
-  for (const auto& s : p.settings) rows.push_back({s.key, s.value.empty() ? "(unset)" : s.value, s.origin});
+  for (const auto& s : p.settings) rows.push_back({s.key, s.value.empty() ? "(unset)" : core::lineage::display_location(s.value), s.origin});
   print_table(rows);
   if (!p.providers.empty()) {
     std::cout << '\n';

@@ -47,10 +47,10 @@ void run_verify(Context& ctx) {
   auto problems = core::lineage::verify_store(ctx.read_store());
   if (!problems.empty()) {
     for (const auto& p : problems) std::cerr << "  " << p << '\n';
-    throw core::Error(core::ErrorKind::storage, "store " + ctx.read_store().path().string() + " failed its integrity check",
+    throw core::Error(core::ErrorKind::storage, "store " + core::lineage::display_location(ctx.read_store().path().string()) + " failed its integrity check",
                       {"restore from a backup made with VACUUM INTO"});
   }
-  std::cout << "ok: " << ctx.read_store().path().string() << " passed integrity and foreign-key checks\n";
+  std::cout << "ok: " << core::lineage::display_location(ctx.read_store().path().string()) << " passed integrity and foreign-key checks\n";
 }
 
 }  // namespace

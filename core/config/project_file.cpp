@@ -145,7 +145,9 @@ void apply_settings(Project& project) {
     };
     if (s.key == "store") {
       fs::path path = s.value;
-      project.store_path = path.is_absolute() ? path : project.root / path;
+      // A server URL (postgresql://…) is kept as written; a file is relative to the project.
+      bool url = s.value.starts_with("postgresql://") || s.value.starts_with("postgres://");
+      project.store_path = url || path.is_absolute() ? path : project.root / path;
     } else if (s.key == "defaults.provider") {
       project.default_provider = s.value;
     } else if (s.key == "defaults.concurrency") {

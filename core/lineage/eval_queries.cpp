@@ -64,7 +64,7 @@ std::optional<EvalRunRecord> find_eval_run(Database& db, const std::string& id_o
 EvalRunListing describe_eval_run(Database& db, EvalRunRecord run) {
   EvalRunListing out;
   auto totals = db.prepare(
-      "SELECT COUNT(*), COALESCE(SUM(pass), 0), COALESCE(SUM(error != ''), 0), COUNT(DISTINCT case_key), "
+      "SELECT COUNT(*), COALESCE(SUM(pass), 0), COALESCE(SUM(CASE WHEN error != '' THEN 1 ELSE 0 END), 0), COUNT(DISTINCT case_key), "
       "COALESCE(SUM(cost_usd), 0) FROM eval_results WHERE eval_run_id = ?1");
   totals.bind(1, run.id);
   if (totals.step()) {

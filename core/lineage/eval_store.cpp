@@ -29,7 +29,7 @@ void EvalStore::begin_run(const EvalRunRecord& run) {
       .bind(9, run.status).bind(10, run.started_at).bind(11, run.planned).bind(12, run.git_commit).bind(13, run.host)
       .bind(14, this_process().pid).bind(15, this_process().start)
       .run();
-  auto insert = m_db.prepare("INSERT OR IGNORE INTO eval_prompt_versions (eval_run_id, prompt, version) VALUES (?,?,?)");
+  auto insert = m_db.prepare("INSERT INTO eval_prompt_versions (eval_run_id, prompt, version) VALUES (?,?,?) ON CONFLICT DO NOTHING");
   for (const auto& [prompt, version] : run.prompt_versions) {
     insert.bind(1, run.id).bind(2, prompt).bind(3, version).run();
     insert.reset();
@@ -39,11 +39,12 @@ void EvalStore::begin_run(const EvalRunRecord& run) {
 
 void EvalStore::write_results(std::span<const EvalResultRecord> results) {
   if (results.empty()) return;
-  Transaction tx(m_db);
+  // Retried as a whole when a server connection drops: the keys make it idempotent.
+  m_db.write([&] {
   auto insert = m_db.prepare(
-      "INSERT OR IGNORE INTO eval_results (eval_run_id, case_key, provider, repeat, case_index, description, vars, "
+      "INSERT INTO eval_results (eval_run_id, case_key, provider, repeat, case_index, description, vars, "
       "expected, output, run_id, pass, score, error, latency_ms, input_tokens, output_tokens, cost_usd, cached, "
-      "assertions) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+      "assertions) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING");
   for (const auto& r : results) {
     insert.bind(1, r.eval_run_id).bind(2, r.case_key).bind(3, r.provider).bind(4, r.repeat).bind(5, r.case_index)
         .bind(6, redact(r.description)).bind(7, redact(r.vars_json));
@@ -55,7 +56,7 @@ void EvalStore::write_results(std::span<const EvalResultRecord> results) {
     insert.run();
     insert.reset();
   }
-  tx.commit();
+  });
 }
 
 void EvalStore::reopen_run(const std::string& id) {

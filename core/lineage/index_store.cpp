@@ -79,12 +79,42 @@ std::vector<std::pair<StoredChunk, double>> IndexStore::search_bm25(std::string_
                                                                     std::int64_t limit) {
   std::vector<std::pair<StoredChunk, double>> out;
   if (match.empty()) return out;
+  if (m_db.dialect() == Dialect::postgresql) return search_postgresql(index, match, limit);
   auto stmt = m_db.prepare(
       "SELECT c.id, c.source, c.ordinal, c.text, bm25(retrieval_fts) AS score FROM retrieval_fts "
       "JOIN retrieval_chunks c ON c.id = retrieval_fts.rowid "
       "WHERE retrieval_fts MATCH ?1 AND c.index_name = ?2 ORDER BY score, c.id LIMIT ?3");
   stmt.bind(1, match).bind(2, index).bind(3, limit);
   while (stmt.step()) out.push_back({{stmt.integer(0), stmt.text(1), stmt.integer(2), stmt.text(3)}, -stmt.real(4)});
+  return out;
+}
+
+// PostgreSQL's full-text search: the FTS5 query `"a" OR "b"` becomes the
+// tsquery `'a' | 'b'` over the English configuration, ranked by ts_rank
+// (term frequency, normalised by document length) instead of FTS5's BM25.
+std::vector<std::pair<StoredChunk, double>> IndexStore::search_postgresql(std::string_view index, std::string_view match,
+                                                                          std::int64_t limit) {
+  std::string query;
+  for (char c : match) {
+    if (c == '"') continue;
+    query += c;
+  }
+  std::string terms;
+  std::size_t start = 0;
+  while (start <= query.size()) {
+    auto end = query.find(" OR ", start);
+    auto word = query.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    if (!word.empty()) terms += (terms.empty() ? "'" : " | '") + word + "'";
+    if (end == std::string::npos) break;
+    start = end + 4;
+  }
+  std::vector<std::pair<StoredChunk, double>> out;
+  auto stmt = m_db.prepare(
+      "SELECT c.id, c.source, c.ordinal, c.text, ts_rank(to_tsvector('english', c.text), q, 1) AS score "
+      "FROM retrieval_chunks c, to_tsquery('english', ?1) q "
+      "WHERE to_tsvector('english', c.text) @@ q AND c.index_name = ?2 ORDER BY score DESC, c.id LIMIT ?3");
+  stmt.bind(1, terms).bind(2, index).bind(3, limit);
+  while (stmt.step()) out.push_back({{stmt.integer(0), stmt.text(1), stmt.integer(2), stmt.text(3)}, stmt.real(4)});
   return out;
 }
 

@@ -65,6 +65,9 @@ class IndexStore {
   std::vector<StoredChunk> chunks_by_id(const std::vector<std::int64_t>& ids);
 
  private:
+  // search_bm25 on PostgreSQL (ts_rank over the English tsvector index).
+  std::vector<std::pair<StoredChunk, double>> search_postgresql(std::string_view index, std::string_view match,
+                                                                std::int64_t limit);
   Database& m_db;
 };
 

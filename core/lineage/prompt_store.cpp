@@ -80,14 +80,15 @@ AddOutcome PromptStore::add_version(const NewPromptVersion& nv, const std::strin
     auto source_blob = m_store.put_blob(nv.source_text);
     auto insert = db.prepare(
         "INSERT INTO prompt_versions(prompt_id, number, hash, content_blob, source_blob, source_path, "
-        "message, author, created_at, parent_id) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+        "message, author, created_at, parent_id) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id");
     insert.bind(1, prompt_id).bind(2, number).bind(3, std::string_view(nv.hash));
     insert.bind(4, std::string_view(content_blob)).bind(5, std::string_view(source_blob));
     insert.bind(6, std::string_view(nv.source_path)).bind(7, std::string_view(nv.message));
     insert.bind(8, std::string_view(nv.author)).bind(9, std::string_view(now_timestamp()));
     if (parent_id) insert.bind(10, *parent_id); else insert.bind_null(10);
-    insert.run();
-    version_id = db.last_insert_rowid();
+    insert.step();
+    version_id = insert.integer(0);
+    insert.reset();
     outcome.created = true;
   }
   if (!label.empty()) outcome.label_move = move_label(prompt_id, version_id, number, label, nv.author);

@@ -8,6 +8,7 @@
 #include "core/lineage/run_owner.hpp"
 #include "core/lineage/sqlite.hpp"
 #include "core/redact.hpp"
+#include "core/time.hpp"
 
 namespace genops::core::lineage {
 
@@ -48,7 +49,7 @@ struct RunRecorder::Statements {
       : db(path.string(), Database::Create::no),
         blob(db.prepare("INSERT INTO blobs(hash, size, content) VALUES(?1, ?2, ?3) ON CONFLICT DO NOTHING")),
         version(db.prepare("INSERT INTO chain_versions(hash, name, source_path, content_blob, created_at) "
-                           "VALUES(?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) ON CONFLICT DO NOTHING")),
+                           "VALUES(?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING")),
         run(db.prepare("INSERT INTO runs(id, kind, name, version, source_path, status, started_at, inputs_blob, "
                        "git_commit, host, batch_id, row_index, inputs, owner_pid, owner_start) VALUES(?1, ?2, ?3, ?4, ?5, 'running', ?6, ?7, "
                        "?8, ?9, ?10, ?11, ?12, ?13, ?14) "
@@ -75,6 +76,7 @@ struct RunRecorder::Statements {
     version.reset();
     version.bind(1, std::string_view(v.version.hash)).bind(2, std::string_view(v.version.name));
     version.bind(3, std::string_view(v.version.source_path)).bind(4, std::string_view(v.content.hash));
+    version.bind(5, now_timestamp());
     version.run();
   }
 
@@ -200,9 +202,13 @@ void RunRecorder::flush() {
 }
 
 void RunRecorder::write_batch(std::vector<Item>& batch) {
-  Transaction tx(m_sql->db);
-  for (const auto& item : batch) std::visit([&](const auto& x) { m_sql->write(x); }, item);
-  tx.commit();
+  bool again = false;
+  m_sql->db.write([&] {
+    // A retried batch (a server connection dropped) rolled back the blobs it wrote.
+    if (again) m_sql->known.clear();
+    again = true;
+    for (const auto& item : batch) std::visit([&](const auto& x) { m_sql->write(x); }, item);
+  });
 }
 
 void RunRecorder::writer_loop() {

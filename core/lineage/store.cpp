@@ -30,6 +30,7 @@ std::string dir_of(const fs::path& path) {
 // A store that exists but cannot be written is refused by name; a missing
 // one is created (with its directory), unless the directory is read-only.
 fs::path prepare_for_writing(const fs::path& path) {
+  if (is_server_url(path.string())) return path;
   std::error_code ec;
   if (fs::exists(path, ec)) {
     if (!store_writable(path)) refuse_read_only(path, std::strerror(errno));
@@ -50,6 +51,7 @@ fs::path prepare_for_writing(const fs::path& path) {
 // Opens an existing store for reading: writable ones as usual (so an older
 // one is migrated), read-only ones read-only. A missing store is never created.
 Database open_for_reading(const fs::path& path) {
+  if (is_server_url(path.string())) return Database(path.string(), Database::Create::no);
   std::error_code ec;
   if (!fs::exists(path, ec))
     throw Error(ErrorKind::storage, "no store at " + path.string(),
@@ -59,22 +61,22 @@ Database open_for_reading(const fs::path& path) {
   return Database(path.string(), Database::ReadOnly{});
 }
 
-int read_user_version(Database& db) {
-  auto stmt = db.prepare("PRAGMA user_version");
-  stmt.step();
-  return static_cast<int>(stmt.integer(0));
-}
-
 void refuse_newer(const fs::path& path, int found) {
   throw Error(ErrorKind::storage,
-              "store " + path.string() + " has schema version " + std::to_string(found) +
+              "store " + display_location(path.string()) + " has schema version " + std::to_string(found) +
                   ", newer than this genops understands (" + std::to_string(k_schema_version) + ")",
               {"upgrade genops; the store was left untouched"});
 }
 
 }  // namespace
 
+bool store_exists(const fs::path& location) {
+  std::error_code ec;
+  return is_server_url(location.string()) || fs::exists(location, ec);
+}
+
 bool store_writable(const fs::path& path) {
+  if (is_server_url(path.string())) return true;
   return access(path.c_str(), W_OK) == 0 && access(dir_of(path).c_str(), W_OK) == 0;
 }
 
@@ -82,7 +84,7 @@ Store::Store(const fs::path& path, Access access)
     : m_path(path),
       m_db(access == Access::read ? open_for_reading(path)
                                   : Database(prepare_for_writing(path).string(), Database::Create::yes)) {
-  m_opened_version = read_user_version(m_db);
+  m_opened_version = m_db.connection().schema_version();
   if (m_opened_version > k_schema_version) refuse_newer(m_path, m_opened_version);
   if (m_opened_version == k_schema_version) return;
   if (m_db.read_only())
@@ -90,16 +92,16 @@ Store::Store(const fs::path& path, Access access)
                 "the store " + m_path.string() + " is read-only and has schema version " +
                     std::to_string(m_opened_version) + "; this genops reads version " + std::to_string(k_schema_version),
                 {"run any genops command on a writable copy once to migrate it"});
-  // Migrate under a write lock, re-reading the version: another process may
-  // have migrated between our read and the lock.
+  // Migrate under the write lock (SQLite's, or PostgreSQL's advisory lock), re-reading
+  // the version: another process may have migrated between our read and the lock.
   Transaction tx(m_db);
-  int current = read_user_version(m_db);
+  int current = m_db.connection().schema_version();
   if (current > k_schema_version) refuse_newer(m_path, current);
-  auto steps = migrations();
+  auto steps = migrations(m_db.dialect());
   for (int v = current; v < k_schema_version; ++v) {
     m_db.exec(steps[static_cast<std::size_t>(v)]);
   }
-  m_db.exec("PRAGMA user_version=" + std::to_string(k_schema_version));
+  m_db.connection().set_schema_version(k_schema_version);
   tx.commit();
 }
 

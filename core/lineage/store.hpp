@@ -15,6 +15,9 @@ namespace genops::core::lineage {
 // this process; a read-only mount says no even to root (EROFS).
 bool store_writable(const std::filesystem::path& path);
 
+// True when `location` is a server URL (it may hold a store) or an existing file.
+bool store_exists(const std::filesystem::path& location);
+
 // The schema version this binary writes; a store with a higher one is refused.
 inline constexpr int k_schema_version = 7;
 

@@ -9,17 +9,24 @@ namespace genops::core::lineage {
 
 StoreInfo describe_store(Store& store) {
   StoreInfo info;
-  info.path = store.path().string();
+  info.path = display_location(store.path().string());
   auto& db = store.db();
-  auto version = db.prepare("PRAGMA user_version");
-  version.step();
-  info.schema_version = static_cast<int>(version.integer(0));
-  std::error_code ec;
-  for (const char* suffix : {"", "-wal"}) {
-    auto size = std::filesystem::file_size(info.path + suffix, ec);
-    if (!ec) info.bytes += static_cast<std::int64_t>(size);
+  info.schema_version = db.connection().schema_version();
+  const bool server = db.dialect() == Dialect::postgresql;
+  if (server) {
+    auto size = db.prepare("SELECT pg_database_size(current_database())");
+    size.step();
+    info.bytes = size.integer(0);
+  } else {
+    std::error_code ec;
+    for (const char* suffix : {"", "-wal"}) {
+      auto size = std::filesystem::file_size(info.path + suffix, ec);
+      if (!ec) info.bytes += static_cast<std::int64_t>(size);
+    }
   }
-  auto tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
+  auto tables = db.prepare(server ? "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
+                                    "AND table_type = 'BASE TABLE' AND table_name != 'genops_schema' ORDER BY table_name"
+                                  : "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
   std::vector<std::string> names;
   while (tables.step()) names.push_back(tables.text(0));
   for (const auto& name : names) {
@@ -35,6 +42,12 @@ StoreInfo describe_store(Store& store) {
 
 std::vector<std::string> verify_store(Store& store) {
   std::vector<std::string> problems;
+  // PostgreSQL checks its pages (checksums) and enforces foreign keys on every
+  // write; what is left to ask is whether the server answers.
+  if (store.db().dialect() == Dialect::postgresql) {
+    store.db().exec("SELECT 1");
+    return problems;
+  }
   auto integrity = store.db().prepare("PRAGMA integrity_check");
   while (integrity.step()) {
     if (integrity.text(0) != "ok") problems.push_back("integrity: " + integrity.text(0));

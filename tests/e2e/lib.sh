@@ -76,6 +76,23 @@ YAML
   for i in $(seq 1 "$2"); do echo "{\"question\": \"question $i\"}"; done >cases.jsonl
 }
 
+# A fresh, empty database on the test PostgreSQL server (ctest's `postgresql`
+# fixture writes its URL to $GENOPS_TEST_PG_FILE); prints its URL.
+pg_new_db() {
+  local server name
+  server=$(cat "${GENOPS_TEST_PG_FILE:?the postgresql fixture is not running}") || return 1
+  name="genops_e2e_$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"
+  psql -q -X "$server" -c "CREATE DATABASE $name" >/dev/null || return 1
+  echo "${server%/*}/$name"
+}
+
+# GENOPS_E2E_BACKEND=postgresql reruns a suite with its store in a fresh
+# PostgreSQL database instead of .genops/genops.db.
+if [[ ${GENOPS_E2E_BACKEND:-sqlite} == postgresql ]]; then
+  GENOPS_STORE=$(pg_new_db) || { echo "cannot create a PostgreSQL database for the suite"; exit 1; }
+  export GENOPS_STORE
+fi
+
 finish() {
   echo "$passed passed, $failed failed"
   ((failed == 0))

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "tests/support/store_backends.hpp"
+
 #include "core/lineage/run_queries.hpp"
 #include "core/lineage/run_recorder.hpp"
 #include "core/redact.hpp"
@@ -8,9 +10,11 @@
 using namespace genops;
 using namespace genops::core::lineage;
 
-TEST_CASE("core::lineage::RunRecorder: runs and steps round-trip through the store") {
+TEST_CASE("core::lineage::RunRecorder: runs and steps round-trip through the store (both backends)") {
   test::TempDir dir;
-  auto path = dir.path() / "store.db";
+  for (const auto& backend : test::store_backends(dir)) {
+  CAPTURE(backend.name);
+  std::filesystem::path path = backend.location;
   Store store(path);
   {
     RunRecorder recorder(path);
@@ -47,11 +51,14 @@ TEST_CASE("core::lineage::RunRecorder: runs and steps round-trip through the sto
   CHECK(find_run(store, "last").run.id == "00112233aabbccdd");
   CHECK(test::error_of([&] { find_run(store, "ffff"); }) == "no run with id \"ffff\"");
   CHECK(test::error_of([&] { find_run(store, "xyz"); }) == "run id \"xyz\": expected 4 to 16 hex digits, or \"last\"");
+  }
 }
 
-TEST_CASE("core::lineage::RunRecorder: secrets never reach the store") {
+TEST_CASE("core::lineage::RunRecorder: secrets never reach the store (both backends)") {
   test::TempDir dir;
-  auto path = dir.path() / "store.db";
+  for (const auto& backend : test::store_backends(dir)) {
+  CAPTURE(backend.name);
+  std::filesystem::path path = backend.location;
   Store store(path);
   core::register_secret("sk-canary-0123456789abcdef");
   {
@@ -71,11 +78,14 @@ TEST_CASE("core::lineage::RunRecorder: secrets never reach the store") {
   auto steps = run_steps(store, run.run.id, Texts::yes);
   for (const auto& text : {run.inputs_json, run.end.error, steps[0].output, steps[0].error})
     CHECK(text.find("sk-canary") == std::string::npos);
+  }
 }
 
-TEST_CASE("core::lineage::RunRecorder: many steps commit in batches") {
+TEST_CASE("core::lineage::RunRecorder: many steps commit in batches (both backends)") {
   test::TempDir dir;
-  auto path = dir.path() / "store.db";
+  for (const auto& backend : test::store_backends(dir)) {
+  CAPTURE(backend.name);
+  std::filesystem::path path = backend.location;
   Store store(path);
   RunRecorder recorder(path);
   recorder.begin_run({"1234123412341234", "chain", "c", "v", "c.yaml", "{}", "t", "", "", "", std::nullopt});
@@ -90,4 +100,5 @@ TEST_CASE("core::lineage::RunRecorder: many steps commit in batches") {
   }
   recorder.flush();
   CHECK(run_steps(store, "1234123412341234", Texts::no).size() == 20000);
+  }
 }

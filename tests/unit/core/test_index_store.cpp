@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "core/lineage/index_retriever.hpp"
 #include "core/lineage/store.hpp"
+#include "tests/support/store_backends.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace genops::core;
@@ -34,9 +35,17 @@ class KeywordEmbedder : public llm::ModelClient {
   std::string m_name = "kw";
 };
 
+// The store on each backend in turn: a SQLite file, then a PostgreSQL database.
+std::string backend_location(const genops::test::TempDir& dir) {
+  std::string location;
+  SUBCASE("sqlite") { location = (dir.path() / "genops.db").string(); }
+  SUBCASE("postgresql") { location = genops::test::new_postgresql_database(); }
+  return location;
+}
+
 struct Fixture {
   genops::test::TempDir dir;
-  Store store{dir.path() / "genops.db"};
+  Store store{backend_location(dir)};
   IndexStore indexes{store.db()};
   KeywordEmbedder embedder;
   Embedders embedders{{"kw", &embedder}};
@@ -44,7 +53,7 @@ struct Fixture {
 
 }  // namespace
 
-TEST_CASE("lineage::IndexStore: add, re-add and bm25 order") {
+TEST_CASE("lineage::IndexStore: add, re-add and bm25 order (both backends)") {
   Fixture f;
   IndexSettings kb{"kb", 800, 100, "", 0};
   f.indexes.create_index(kb);
@@ -85,7 +94,7 @@ TEST_CASE("lineage::IndexStore: add, re-add and bm25 order") {
   }
 }
 
-TEST_CASE("lineage::IndexStore: vector and hybrid") {
+TEST_CASE("lineage::IndexStore: vector and hybrid (both backends)") {
   Fixture f;
   IndexSettings kv{"kv", 800, 100, "kw", 0};
   f.indexes.create_index(kv);

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "tests/support/store_backends.hpp"
+
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -123,9 +125,11 @@ TEST_CASE("lineage::RunRecorder and EvalStore: record this process as the owner"
   CHECK(evals.find_run(run.id)->status == "running");
 }
 
-TEST_CASE("lineage::EvalStore::last_run: the newest run of that eval, not of any eval") {
+TEST_CASE("lineage::EvalStore::last_run: the newest run of that eval, not of any eval (both backends)") {
   genops::test::TempDir dir;
-  auto path = dir.path() / "genops.db";
+  for (const auto& backend : genops::test::store_backends(dir)) {
+  CAPTURE(backend.name);
+  std::filesystem::path path = backend.location;
   Store store(path);
   EvalStore evals(path);
   for (const auto& [id, suite, started] : std::vector<std::tuple<std::string, std::string, std::string>>{
@@ -141,11 +145,14 @@ TEST_CASE("lineage::EvalStore::last_run: the newest run of that eval, not of any
   CHECK(evals.last_run("alpha")->id == "00000000000000a1");
   CHECK(evals.find_run("last")->id == "00000000000000b1");
   CHECK_FALSE(evals.last_run("gamma"));
+  }
 }
 
-TEST_CASE("lineage::list_eval_runs: totals, and the labels each run holds now") {
+TEST_CASE("lineage::list_eval_runs: totals, and the labels each run holds now (both backends)") {
   genops::test::TempDir dir;
-  auto path = dir.path() / "genops.db";
+  for (const auto& backend : genops::test::store_backends(dir)) {
+  CAPTURE(backend.name);
+  std::filesystem::path path = backend.location;
   Store store(path);
   EvalStore evals(path);
   for (const auto& [id, started] : std::vector<std::pair<std::string, std::string>>{
@@ -181,4 +188,5 @@ TEST_CASE("lineage::list_eval_runs: totals, and the labels each run holds now") 
   auto history = eval_label_history(store.db(), "alpha", "main");
   REQUIRE(history.size() == 2);
   CHECK(history[0].run_id == "00000000000000a1");
+  }
 }

@@ -6,6 +6,7 @@
 #include "core/lineage/migrations.hpp"
 #include "core/lineage/prompt_store.hpp"
 #include "core/lineage/store.hpp"
+#include "tests/support/store_backends.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace genops::core;
@@ -52,7 +53,7 @@ TEST_CASE("lineage::Store: creates, migrates and refuses a newer store") {
   }
   SUBCASE("a version 1 store migrates forward, keeping its rows") {
     std::filesystem::create_directories(dir.path() / "sub");
-    run_sql(path, std::string(migrations()[0]) + "PRAGMA user_version=1;" +
+    run_sql(path, std::string(migrations(Dialect::sqlite)[0]) + "PRAGMA user_version=1;" +
                       "INSERT INTO prompts(name, created_at) VALUES('kept', 'now');");
     Store store(path);
     CHECK(store.opened_version() == 1);
@@ -81,9 +82,11 @@ TEST_CASE("lineage::Store: creates, migrates and refuses a newer store") {
   }
 }
 
-TEST_CASE("lineage::Store: blobs are stored once by content hash") {
+TEST_CASE("lineage::Store: blobs are stored once by content hash (both backends)") {
   genops::test::TempDir dir;
-  Store store(dir.path() / "s.db");
+  for (const auto& backend : genops::test::store_backends(dir)) {
+  CAPTURE(backend.name);
+  Store store(backend.location);
   auto h1 = store.put_blob("hello");
   auto h2 = store.put_blob("hello");
   CHECK(h1 == h2);
@@ -93,11 +96,14 @@ TEST_CASE("lineage::Store: blobs are stored once by content hash") {
   auto count = store.db().prepare("SELECT COUNT(*) FROM blobs");
   count.step();
   CHECK(count.integer(0) == 1);
+  }
 }
 
-TEST_CASE("lineage::PromptStore: versions, identical content, labels and history") {
+TEST_CASE("lineage::PromptStore: versions, identical content, labels and history (both backends)") {
   genops::test::TempDir dir;
-  Store store(dir.path() / "s.db");
+  for (const auto& backend : genops::test::store_backends(dir)) {
+  CAPTURE(backend.name);
+  Store store(backend.location);
   PromptStore prompts(store);
   auto a = prompts.add_version(version("p", "aaaa1111"));
   CHECK(a.created);
@@ -131,4 +137,5 @@ TEST_CASE("lineage::PromptStore: versions, identical content, labels and history
   CHECK(list[0].versions == 2);
   CHECK(list[0].labels == std::vector<std::pair<std::string, std::int64_t>>{{"production", 1}});
   CHECK_THROWS_AS(prompts.set_label("p", 7, "x", "t"), Error);
+  }
 }
