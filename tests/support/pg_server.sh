@@ -22,6 +22,10 @@ free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
+# Tests trade durability for speed; GENOPS_PG_DURABLE=1 (the benchmarks) keeps the defaults.
+fast="-c fsync=off -c synchronous_commit=off"
+[[ ${GENOPS_PG_DURABLE:-0} == 1 ]] && fast=""
+
 case $cmd in
 start)
   mkdir -p "$state"
@@ -36,7 +40,7 @@ start)
   for _ in 1 2 3 4 5; do
     port=$(free_port)
     if as_server_user "$bin/pg_ctl" -D "$data/db" -l "$data/server.log" -w -t 60 \
-        -o "-p $port -k $data -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=200" \
+        -o "-p $port -k $data -c listen_addresses=127.0.0.1 $fast -c max_connections=200" \
         start >/dev/null; then
       echo "postgresql://postgres@127.0.0.1:$port/postgres" >"$state/url"
       echo "$port" >"$state/port"
@@ -60,7 +64,7 @@ resume)
   data=$(cat "$state/data_dir")
   port=$(cat "$state/port")
   as_server_user "$bin/pg_ctl" -D "$data/db" -l "$data/server.log" -w -t 60 \
-    -o "-p $port -k $data -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=200" \
+    -o "-p $port -k $data -c listen_addresses=127.0.0.1 $fast -c max_connections=200" \
     start >/dev/null
   ;;
 *)
