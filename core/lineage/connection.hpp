@@ -25,6 +25,12 @@ class Cursor {
   virtual void bind_blob(int index, std::string_view bytes) = 0;
   // Runs the statement on the first call after a reset; true while a row is available.
   virtual bool step() = 0;
+  // Runs a statement whose rows nobody reads. A backend may defer its
+  // outcome to the next statement that returns rows, changes() or COMMIT.
+  virtual void run() {
+    while (step()) {
+    }
+  }
   // Forgets the rows and the bindings.
   virtual void reset() = 0;
   virtual std::string text(int column) const = 0;

@@ -69,10 +69,7 @@ Statement& Statement::bind(int index, const std::optional<std::string>& text) {
 
 bool Statement::step() { return m_cursor->step(); }
 
-void Statement::run() {
-  while (step()) {
-  }
-}
+void Statement::run() { m_cursor->run(); }
 
 void Statement::reset() { m_cursor->reset(); }
 std::string Statement::text(int column) const { return m_cursor->text(column); }

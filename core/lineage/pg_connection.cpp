@@ -56,6 +56,7 @@ class PgCursor final : public Cursor {
   void bind_null(int index) override { set(index, std::nullopt, 0, 0); }
   void bind_blob(int index, std::string_view bytes) override { set(index, std::string(bytes), k_bytea, 1); }
   bool step() override;
+  void run() override;
   void reset() override {
     m_result.reset();
     m_row = -1;
@@ -120,6 +121,7 @@ class PgConnection final : public Connection {
   Dialect dialect() const override { return Dialect::postgresql; }
 
   void exec(std::string_view sql) override {
+    flush();
     std::string text(sql);
     run([&] { return Result(PQexec(m_pg, text.c_str())); }, text);
     if (text == "COMMIT" || text == "ROLLBACK") m_in_transaction = false;
@@ -129,7 +131,10 @@ class PgConnection final : public Connection {
     return std::make_unique<PgCursor>(*this, postgres_placeholders(sql));
   }
 
-  std::int64_t changes() const override { return m_changes; }
+  std::int64_t changes() const override {
+    const_cast<PgConnection*>(this)->flush();
+    return m_changes;
+  }
 
   void begin_write() override {
     exec(std::string("BEGIN; ") + k_write_lock);
@@ -137,6 +142,7 @@ class PgConnection final : public Connection {
   }
 
   int schema_version() override {
+    flush();
     Result r = run([&] { return Result(PQexec(m_pg, "SELECT to_regclass('genops_schema') IS NOT NULL")); }, "schema");
     if (std::string(PQgetvalue(r.get(), 0, 0)) != "t") return 0;
     Result v = run([&] { return Result(PQexec(m_pg, "SELECT MAX(version) FROM genops_schema")); }, "schema");
@@ -150,7 +156,61 @@ class PgConnection final : public Connection {
 
   bool connection_lost() const override { return m_lost; }
 
+  // Inside a write transaction, a statement whose rows nobody reads is sent
+  // without waiting for its outcome (libpq's pipeline mode): a batch of
+  // inserts costs one round trip instead of one each. Its outcome is read by
+  // flush(), before any statement that returns rows, changes() and COMMIT.
+  bool can_defer() const { return m_in_transaction; }
+
+  void send_deferred(const std::string& sql, int n, const Oid* types, const char* const* values, const int* lengths,
+                     const int* formats) {
+    if (!m_pipelined) {
+      if (PQenterPipelineMode(m_pg) != 1) fail("cannot enter pipeline mode: " + first_line(PQerrorMessage(m_pg)));
+      m_pipelined = true;
+    }
+    if (PQsendQueryParams(m_pg, sql.c_str(), n, types, values, lengths, formats, 0) != 1) {
+      m_lost = PQstatus(m_pg) == CONNECTION_BAD;
+      std::string message = PQerrorMessage(m_pg);
+      drop_pipeline();
+      fail((m_lost ? "lost the connection to the server: " : "") + first_line(message));
+    }
+    // A window small enough that the server's replies never fill the socket
+    // while it waits for us to read them.
+    if (++m_pending >= k_pipeline_window) flush();
+  }
+
+  // Reads the outcome of every deferred statement; throws the first failure.
+  void flush() {
+    if (!m_pipelined) return;
+    std::string first_error;
+    if (PQpipelineSync(m_pg) == 1) {
+      for (;;) {
+        Result r(PQgetResult(m_pg));
+        if (!r) continue;  // the end of one statement's results
+        auto status = PQresultStatus(r.get());
+        if (status == PGRES_PIPELINE_SYNC) break;
+        if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
+          const char* n = PQcmdTuples(r.get());
+          m_changes = (n && *n) ? std::atoll(n) : 0;
+        } else if (status != PGRES_PIPELINE_ABORTED && first_error.empty()) {
+          first_error = first_line(PQresultErrorMessage(r.get()));
+        }
+        if (PQstatus(m_pg) == CONNECTION_BAD) {
+          if (first_error.empty()) first_error = first_line(PQerrorMessage(m_pg));
+          break;
+        }
+      }
+    } else if (first_error.empty()) {
+      first_error = first_line(PQerrorMessage(m_pg));
+    }
+    m_lost = PQstatus(m_pg) == CONNECTION_BAD;
+    drop_pipeline();
+    if (!first_error.empty()) fail((m_lost ? "lost the connection to the server: " : "") + first_error);
+  }
+
   void reconnect() override {
+    m_pipelined = false;
+    m_pending = 0;
     PQfinish(m_pg);
     m_pg = nullptr;
     m_in_transaction = false;
@@ -224,15 +284,41 @@ class PgConnection final : public Connection {
     Result r(PQexec(m_pg, "SET client_min_messages = warning"));
   }
 
+  void drop_pipeline() {
+    if (m_pipelined && PQstatus(m_pg) != CONNECTION_BAD) PQexitPipelineMode(m_pg);
+    m_pipelined = false;
+    m_pending = 0;
+  }
+
+  static constexpr int k_pipeline_window = 256;
   std::string m_url;
   PGconn* m_pg = nullptr;
+  bool m_pipelined = false;
+  int m_pending = 0;
   std::int64_t m_changes = 0;
   bool m_in_transaction = false;
   bool m_lost = false;
 };
 
+void PgCursor::run() {
+  if (!m_conn.can_defer()) {
+    while (step()) {
+    }
+    return;
+  }
+  std::vector<const char*> values(m_values.size());
+  std::vector<int> lengths(m_values.size());
+  for (std::size_t i = 0; i < m_values.size(); ++i) {
+    values[i] = m_values[i] ? m_values[i]->data() : nullptr;
+    lengths[i] = m_values[i] ? static_cast<int>(m_values[i]->size()) : 0;
+  }
+  m_conn.send_deferred(m_sql, static_cast<int>(values.size()), m_types.data(), values.data(), lengths.data(),
+                       m_formats.data());
+}
+
 bool PgCursor::step() {
   if (!m_result) {
+    m_conn.flush();
     std::vector<const char*> values(m_values.size());
     std::vector<int> lengths(m_values.size());
     for (std::size_t i = 0; i < m_values.size(); ++i) {
