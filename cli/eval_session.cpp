@@ -189,6 +189,12 @@ void run_session(Context& ctx, const EvalCommandOptions& o, std::optional<Starte
                        {"list the runs with: genops evals list " + suite.name});
     if (run->suite != suite.name)
       core::fail_input("--resume: run " + run->id + " is of eval " + core::quote(run->suite) + ", not " + core::quote(suite.name));
+    if (run->is_sharded_whole())
+      core::fail_usage("--resume: run " + run->id + " is the whole of sharded run " + core::quote(run->run_name) +
+                           "; its results are its shards'",
+                       {"run a shard that is not in again: genops eval " + o.file + " --shard I/" +
+                        std::to_string(run->shard_count) + " --run-name " + run->run_name +
+                        ", then genops evals finish " + run->run_name});
     if (run->is_shard())
       core::fail_usage("--resume: run " + run->id + " is shard " + std::to_string(run->shard_index) + "/" +
                            std::to_string(run->shard_count) + " of run " + core::quote(run->run_name),

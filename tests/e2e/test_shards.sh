@@ -60,6 +60,16 @@ run genops evals show "$whole_id" --json
 expect_eq "$(jq -r '.results, .run_name' <<<"$out" | tr '\n' ' ')" "7 r1 "
 expect_eq "$(sqlite3 $db "SELECT prompt || '@' || version FROM eval_prompt_versions WHERE eval_run_id = '$whole_id'")" "support-answer@1"
 
+case_ "--resume on a shard or on the whole run says which command to run instead"
+run genops eval evals/support.yaml --resume "$whole_id"
+expect_exit 2
+expect_err_contains "is the whole of sharded run \"r1\""
+shard_id=$(sqlite3 $db "SELECT id FROM eval_runs WHERE run_name = 'r1' AND shard_index = 3")
+run genops eval evals/support.yaml --resume "$shard_id"
+expect_exit 2
+expect_err_contains "is shard 3/4 of run \"r1\""
+expect_err_contains "hint: run the shard's command again: genops eval evals/support.yaml --shard 3/4 --run-name r1"
+
 case_ "finish twice: the same verdict, nothing recorded twice"
 run genops evals finish r1 --label nightly
 expect_exit 0
