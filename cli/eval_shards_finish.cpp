@@ -14,6 +14,7 @@
 #include "core/lineage/eval_store.hpp"
 #include "core/strings.hpp"
 #include "eval/reports/report.hpp"
+#include "eval/session/shards.hpp"
 #include "eval/suite/loader.hpp"
 
 namespace genops::cli {
@@ -56,25 +57,14 @@ std::vector<EvalRunRecord> pick_shards(EvalStore& evals, const EvalsFinishOption
 
 // Throws Error(invalid_input) listing what is missing unless shards 1..N all finished.
 void check_complete(const std::vector<EvalRunRecord>& shards, const EvalsFinishOptions& o) {
-  const auto count = shards.front().shard_count;
-  std::map<std::string, std::vector<std::string>> not_in;  // status -> ["2/4", ...]
-  std::int64_t in = 0;
-  for (std::int64_t i = 1; i <= count; ++i) {
-    auto it = std::find_if(shards.begin(), shards.end(), [i](const EvalRunRecord& s) { return s.shard_index == i; });
-    const std::string text = std::to_string(i) + "/" + std::to_string(count);
-    if (it == shards.end()) not_in["missing"].push_back(text);
-    else if (it->status != "finished") not_in[it->status == "running" ? "still running" : it->status].push_back(text + (it->host.empty() ? "" : " on " + it->host));
-    else ++in;
-  }
-  if (not_in.empty()) return;
-  std::vector<std::string> parts;
-  for (const auto& [status, list] : not_in) parts.push_back(status + ": " + core::join(list, ", "));
+  const auto found = eval::session::census(shards);
+  if (found.complete()) return;
   const auto& path = shards.front().suite_path.empty() ? std::string("EVAL.yaml") : shards.front().suite_path;
   throw core::Error(core::ErrorKind::invalid_input,
-                    "run " + core::quote(o.name) + " is not complete: " + std::to_string(in) + " of " +
-                        std::to_string(count) + " shards are in; " + core::join(parts, "; "),
+                    "run " + core::quote(o.name) + " is not complete: " + std::to_string(found.in) + " of " +
+                        std::to_string(found.count) + " shards are in; " + found.describe(),
                     {"run each shard that is not in (the same command finishes an interrupted or abandoned one): "
-                     "genops eval " + path + " --shard I/" + std::to_string(count) + " --run-name " + o.name,
+                     "genops eval " + path + " --shard I/" + std::to_string(found.count) + " --run-name " + o.name,
                      "with a store per machine, merge them all first: genops store merge shard-*.db"});
 }
 
@@ -91,25 +81,6 @@ eval::Suite load_run_suite(const EvalsFinishOptions& o, const std::vector<EvalRu
   if (suite.content_hash != shards.front().suite_hash)
     print_warning(path + " changed since the shards ran; its gate is applied as it is now");
   return suite;
-}
-
-// The row of the whole run: what the shards share, started when the first did.
-EvalRunRecord whole_run(const std::vector<EvalRunRecord>& shards, const std::string& id) {
-  EvalRunRecord run = shards.front();
-  run.id = id;
-  run.shard_index = 0;
-  run.status = "running";
-  run.host = host_name();
-  run.planned = 0;
-  run.prompt_versions.clear();
-  std::set<std::pair<std::string, std::int64_t>> versions;
-  for (const auto& s : shards) {
-    run.started_at = std::min(run.started_at, s.started_at);
-    run.planned += s.planned;
-    versions.insert(s.prompt_versions.begin(), s.prompt_versions.end());
-  }
-  run.prompt_versions.assign(versions.begin(), versions.end());
-  return run;
 }
 
 }  // namespace
@@ -136,7 +107,7 @@ void finish_sharded_run(Context& ctx, const EvalsFinishOptions& o) {
   eo.baseline = o.baseline;
   eo.label = o.label;
   eo.json = o.json;
-  const auto record = whole_run(shards, whole_run_id(suite.name, o.name));
+  const auto record = eval::session::whole_run(shards, whole_run_id(suite.name, o.name), host_name());
   if (auto existing = evals.find_run(record.id); existing && existing->id == record.id) {
     print_note("run " + o.name + " (" + record.id + ") was finished before; it is summarised and gated again");
     evals.reopen_run(record.id);
