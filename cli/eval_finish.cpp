@@ -15,6 +15,7 @@
 #include "eval/reports/jsonl_writer.hpp"
 #include "eval/reports/report.hpp"
 #include "eval/run/records.hpp"
+#include "eval/session/stored_summary.hpp"
 #include "eval/stats/summary.hpp"
 
 namespace genops::cli {
@@ -49,24 +50,6 @@ std::vector<eval::CaseResult> load_results(EvalStore& store, const std::string& 
   });
   results.shrink_to_fit();
   return results;
-}
-
-nlohmann::json summary_json(const eval::stats::Summary& s) {
-  nlohmann::json metrics = nlohmann::json::object();
-  for (const auto& m : s.metrics) metrics[m.name] = {{"mean", m.mean}, {"count", m.count}};
-  return {{"results", s.results},          {"passes", s.passes},
-          {"errors", s.errors},            {"pass_rate", s.pass_rate},
-          {"cases", s.cases},              {"metrics", metrics},
-          {"cost_usd", s.usage.cost_usd},  {"input_tokens", s.usage.input_tokens},
-          {"output_tokens", s.usage.output_tokens}, {"latency_p50_ms", s.usage.latency_p50_ms},
-          {"latency_p95_ms", s.usage.latency_p95_ms}};
-}
-
-std::string gate_failures(const eval::gate::GateVerdict& verdict) {
-  std::vector<std::string> failed;
-  for (const auto& check : verdict.checks)
-    if (!check.pass) failed.push_back(check.message.empty() ? check.name : check.message);
-  return core::join(failed, "; ");
 }
 
 // Without a provider matrix results carry provider "" (their key in the
@@ -175,9 +158,9 @@ void finish_eval_session(Context& ctx, const eval::Suite& suite, const EvalComma
   }
   report.verdict = eval::gate::check_gate(suite.gate, report.summary, report.comparison ? &*report.comparison : nullptr,
                                           skew ? &*skew : nullptr);
-  auto stored = summary_json(report.summary);
+  auto stored = eval::session::stored_summary(report.summary);
   stored["baseline"] = baseline.value_or("");  // shown by genops evals show
-  stored["gate_failures"] = gate_failures(report.verdict);
+  stored["gate_failures"] = eval::session::gate_failures(report.verdict);
   evals.end_run(run_id, "finished", core::dump_json(stored), report.verdict.pass);
   if (!o.label.empty()) evals.add_label(o.label, suite.name, run_id);
 
@@ -186,7 +169,7 @@ void finish_eval_session(Context& ctx, const eval::Suite& suite, const EvalComma
   write_reports(report, o);
   print_report(report, o.json);
   if (!report.verdict.pass)
-    throw core::Error(core::ErrorKind::check_failed, "eval " + suite.name + ": the gate failed: " + gate_failures(report.verdict),
+    throw core::Error(core::ErrorKind::check_failed, "eval " + suite.name + ": the gate failed: " + eval::session::gate_failures(report.verdict),
                       {"see the report above; run " + run_id + " is in the store"});
 }
 
@@ -203,7 +186,7 @@ void finish_shard_session(const eval::Suite& suite, const EvalCommandOptions& o,
   report.verdict.checks.push_back({"gate", true, true, 0, 0,
                                    "not gated: shard " + shard + " of run " + o.run_name + "; " + finish +
                                        " gates the whole run once every shard is in"});
-  auto stored = summary_json(report.summary);
+  auto stored = eval::session::stored_summary(report.summary);
   stored["shard"] = shard;
   evals.end_run(run.run_id, "finished", core::dump_json(stored), std::nullopt);
   fill_run_info(report.run, evals, o, run);
