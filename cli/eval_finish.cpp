@@ -15,6 +15,7 @@
 #include "eval/reports/jsonl_writer.hpp"
 #include "eval/reports/report.hpp"
 #include "eval/run/records.hpp"
+#include "eval/session/stored_summary.hpp"
 #include "eval/stats/summary.hpp"
 
 namespace genops::cli {
@@ -51,24 +52,6 @@ std::vector<eval::CaseResult> load_results(EvalStore& store, const std::string& 
   return results;
 }
 
-nlohmann::json summary_json(const eval::stats::Summary& s) {
-  nlohmann::json metrics = nlohmann::json::object();
-  for (const auto& m : s.metrics) metrics[m.name] = {{"mean", m.mean}, {"count", m.count}};
-  return {{"results", s.results},          {"passes", s.passes},
-          {"errors", s.errors},            {"pass_rate", s.pass_rate},
-          {"cases", s.cases},              {"metrics", metrics},
-          {"cost_usd", s.usage.cost_usd},  {"input_tokens", s.usage.input_tokens},
-          {"output_tokens", s.usage.output_tokens}, {"latency_p50_ms", s.usage.latency_p50_ms},
-          {"latency_p95_ms", s.usage.latency_p95_ms}};
-}
-
-std::string gate_failures(const eval::gate::GateVerdict& verdict) {
-  std::vector<std::string> failed;
-  for (const auto& check : verdict.checks)
-    if (!check.pass) failed.push_back(check.message.empty() ? check.name : check.message);
-  return core::join(failed, "; ");
-}
-
 // Without a provider matrix results carry provider "" (their key in the
 // store); reports name the provider the target used instead.
 void name_default_provider(std::vector<eval::CaseResult>& results, const std::string& provider_used) {
@@ -97,6 +80,29 @@ void write_reports(const eval::reports::Report& report, const EvalCommandOptions
   }
 }
 
+bool wants_full_results(const EvalCommandOptions& o) {
+  return o.json || std::any_of(o.outputs.begin(), o.outputs.end(), [](const std::string& out) {
+    return eval::reports::parse_report_format(out) != eval::reports::ReportFormat::jsonl;
+  });
+}
+
+// The session marks the run failed and writes the reports.
+void throw_if_all_failed(const std::vector<eval::CaseResult>& results) {
+  bool all_failed = !results.empty() && std::all_of(results.begin(), results.end(),
+                                                    [](const eval::CaseResult& r) { return !r.error.empty(); });
+  if (all_failed)
+    throw core::Error(core::ErrorKind::provider, "every case failed on its target; first: " + results.front().error,
+                      {"check the provider with: genops providers check NAME"});
+}
+
+// The JSON report, or the terminal table, on stdout.
+void print_report(const eval::reports::Report& report, bool json) {
+  if (json) return print_json(core::parse_json(eval::reports::render_report(report, eval::reports::ReportFormat::json)).value());
+  std::cout << eval::reports::render_terminal(report, colour_enabled(stdout) ? eval::reports::Colour::yes
+                                                                              : eval::reports::Colour::no)
+            << std::flush;
+}
+
 }  // namespace
 
 // The baseline run: --baseline (a label, else a run id), else the gate's.
@@ -121,17 +127,9 @@ std::optional<std::string> find_baseline_run(EvalStore& store, const eval::Suite
 void finish_eval_session(Context& ctx, const eval::Suite& suite, const EvalCommandOptions& o, EvalStore& evals,
                          const std::string& run_id, const std::string& started, const std::string& target,
                          const std::optional<std::string>& baseline, const std::string& provider_used) {
-  bool full_reports = o.json || std::any_of(o.outputs.begin(), o.outputs.end(), [](const std::string& out) {
-    return eval::reports::parse_report_format(out) != eval::reports::ReportFormat::jsonl;
-  });
-  auto results = load_results(evals, run_id, full_reports ? Detail::full : Detail::failures);
+  auto results = load_results(evals, run_id, wants_full_results(o) ? Detail::full : Detail::failures);
   name_default_provider(results, provider_used);
-  bool all_failed = !results.empty() && std::all_of(results.begin(), results.end(),
-                                                    [](const eval::CaseResult& r) { return !r.error.empty(); });
-  if (all_failed) {  // the session marks the run failed and writes the reports
-    throw core::Error(core::ErrorKind::provider, "every case failed on its target; first: " + results.front().error,
-                      {"check the provider with: genops providers check NAME"});
-  }
+  throw_if_all_failed(results);
   eval::reports::Report report;
   report.results = results;
   report.summary = eval::stats::summarize(results);
@@ -160,23 +158,43 @@ void finish_eval_session(Context& ctx, const eval::Suite& suite, const EvalComma
   }
   report.verdict = eval::gate::check_gate(suite.gate, report.summary, report.comparison ? &*report.comparison : nullptr,
                                           skew ? &*skew : nullptr);
-  auto stored = summary_json(report.summary);
+  auto stored = eval::session::stored_summary(report.summary);
   stored["baseline"] = baseline.value_or("");  // shown by genops evals show
-  stored["gate_failures"] = gate_failures(report.verdict);
+  stored["gate_failures"] = eval::session::gate_failures(report.verdict);
   evals.end_run(run_id, "finished", core::dump_json(stored), report.verdict.pass);
   if (!o.label.empty()) evals.add_label(o.label, suite.name, run_id);
 
   fill_run_info(report.run, evals, o, StartedEval{run_id, started, target, provider_used, suite.name, suite.providers});
   report.run.baseline = baseline.value_or("");
   write_reports(report, o);
-  if (o.json) print_json(core::parse_json(eval::reports::render_report(report, eval::reports::ReportFormat::json)).value());
-  else
-    std::cout << eval::reports::render_terminal(report, colour_enabled(stdout) ? eval::reports::Colour::yes
-                                                                                : eval::reports::Colour::no)
-              << std::flush;
+  print_report(report, o.json);
   if (!report.verdict.pass)
-    throw core::Error(core::ErrorKind::check_failed, "eval " + suite.name + ": the gate failed: " + gate_failures(report.verdict),
+    throw core::Error(core::ErrorKind::check_failed, "eval " + suite.name + ": the gate failed: " + eval::session::gate_failures(report.verdict),
                       {"see the report above; run " + run_id + " is in the store"});
+}
+
+void finish_shard_session(const eval::Suite& suite, const EvalCommandOptions& o, EvalStore& evals,
+                          const StartedEval& run, const std::string& shard) {
+  auto results = load_results(evals, run.run_id, wants_full_results(o) ? Detail::full : Detail::failures);
+  name_default_provider(results, run.provider_used);
+  throw_if_all_failed(results);
+  eval::reports::Report report;
+  report.results = results;
+  report.summary = eval::stats::summarize(results);
+  const std::string finish = "genops evals finish " + o.run_name;
+  report.verdict.gated = false;
+  report.verdict.checks.push_back({"gate", true, true, 0, 0,
+                                   "not gated: shard " + shard + " of run " + o.run_name + "; " + finish +
+                                       " gates the whole run once every shard is in"});
+  auto stored = eval::session::stored_summary(report.summary);
+  stored["shard"] = shard;
+  evals.end_run(run.run_id, "finished", core::dump_json(stored), std::nullopt);
+  fill_run_info(report.run, evals, o, run);
+  write_reports(report, o);
+  print_report(report, o.json);
+  (void)suite;
+  print_note("shard " + shard + " of run " + o.run_name + " is in; it is not gated on its own: " + finish +
+             " gates the whole run");
 }
 
 std::vector<std::unique_ptr<eval::reports::JsonlWriter>> open_jsonl_reports(EvalStore& evals, const StartedEval& run,

@@ -39,6 +39,13 @@ void finish_eval_session(Context& ctx, const eval::Suite& suite, const EvalComma
                          const std::string& target, const std::optional<std::string>& baseline,
                          const std::string& provider_used);
 
+// The end of a shard of a named run: its own results summarised and shown
+// (and written to the -o reports), never gated: `genops evals finish` gates
+// the whole run. Marks the shard finished. Throws Error(provider) when every
+// result failed on its target.
+void finish_shard_session(const eval::Suite& suite, const EvalCommandOptions& options, core::lineage::EvalStore& evals,
+                          const StartedEval& run, const std::string& shard);
+
 // The .jsonl reports among `outputs`, created and holding every result `run`
 // already recorded (a resumed run's), in store order; later results are
 // appended as they are committed. Throws Error(invalid_input).

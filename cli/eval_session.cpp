@@ -8,6 +8,7 @@
 #include "cli/eval_finish.hpp"
 #include "cli/eval_progress.hpp"
 #include "cli/eval_services.hpp"
+#include "cli/eval_shard.hpp"
 #include "cli/eval_target.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/output.hpp"
@@ -36,7 +37,7 @@ using core::lineage::EvalStore;
 
 constexpr std::size_t k_batch_results = 512;
 
-eval::CaseSelection parse_selection(const EvalCommandOptions& o) {
+eval::CaseSelection parse_selection(const EvalCommandOptions& o, const std::optional<ShardSpec>& shard) {
   eval::CaseSelection selection;
   if (!o.filter.empty()) {
     auto filter = core::Regex::compile(o.filter);
@@ -48,20 +49,9 @@ eval::CaseSelection parse_selection(const EvalCommandOptions& o) {
     if (*o.limit < 1) core::fail_usage("--limit: expected a positive number of cases");
     selection.limit = o.limit;
   }
-  if (!o.shard.empty()) {
-    auto slash = o.shard.find('/');
-    int index = 0, count = 0;
-    try {
-      if (slash == std::string::npos) throw std::invalid_argument("no slash");
-      index = std::stoi(o.shard.substr(0, slash));
-      count = std::stoi(o.shard.substr(slash + 1));
-    } catch (const std::exception&) {
-      count = 0;
-    }
-    if (count < 1 || index < 1 || index > count)
-      core::fail_usage("--shard: expected I/N with 1 <= I <= N, got " + core::quote(o.shard), {"e.g. --shard 2/4"});
-    selection.shard_index = index - 1;
-    selection.shard_count = count;
+  if (shard) {
+    selection.shard_index = shard->index - 1;
+    selection.shard_count = shard->count;
   }
   return selection;
 }
@@ -123,6 +113,39 @@ void print_dry_run(const eval::Suite& suite, const eval::EvalOptions& options, c
   print_note("dry run: every file, case and assertion checked; no model was called and no run recorded");
 }
 
+// A shard of a named run (--run-name): its i/n (flag, else the environment),
+// after the options that belong to `genops evals finish` are refused.
+std::optional<ShardSpec> shard_of_run(const EvalCommandOptions& o) {
+  if (o.run_name.empty()) {
+    if (!o.shard.empty())
+      core::fail_usage("--shard: a shard is part of a named run; add --run-name NAME",
+                       {"e.g. genops eval " + o.file + " --shard " + o.shard +
+                        " --run-name ci-1234 on each machine, then genops evals finish ci-1234"});
+    return std::nullopt;
+  }
+  check_run_name(o.run_name);
+  const char* finish_hint = "a shard is not gated; give it to: genops evals finish NAME";
+  if (!o.resume.empty())
+    core::fail_usage("--resume: a shard resumes by running the same command again", {"drop --resume"});
+  if (!o.label.empty()) core::fail_usage("--label: " + std::string(finish_hint), {"genops evals finish " + o.run_name + " --label " + o.label});
+  if (!o.baseline.empty())
+    core::fail_usage("--baseline: " + std::string(finish_hint), {"genops evals finish " + o.run_name + " --baseline " + o.baseline});
+  return resolve_shard(o.shard, process_env());
+}
+
+// A shard's run id is fixed by (eval, run name, i/n): a retried job finds its
+// run and runs only what is missing. Throws Error(invalid_input) when the
+// run's other shards were cut a different number of ways.
+std::string shard_run(EvalStore& evals, const eval::Suite& suite, const std::string& run_name, const ShardSpec& shard) {
+  for (const auto& other : evals.shards_of(run_name))
+    if (other.suite == suite.name && other.shard_count != shard.count)
+      core::fail_input("--run-name: run " + core::quote(run_name) + " of eval " + core::quote(suite.name) + " has " +
+                           std::to_string(other.shard_count) + " shards, not " + std::to_string(shard.count),
+                       {"every shard of a run takes the same N, e.g. --shard " + std::to_string(shard.index) + "/" +
+                            std::to_string(other.shard_count) + "; or choose a new --run-name"});
+  return shard_run_id(suite.name, run_name, shard);
+}
+
 }  // namespace
 
 namespace {
@@ -132,7 +155,8 @@ namespace {
 void run_session(Context& ctx, const EvalCommandOptions& o, std::optional<StartedEval>& started_run) {
   auto suite = eval::load_suite(o.file);
   if (o.repeat > 0) suite.repeat = o.repeat;
-  auto selection = parse_selection(o);
+  const auto shard = shard_of_run(o);
+  auto selection = parse_selection(o, shard);
   for (const auto& out : o.outputs) eval::reports::check_report_path(out);  // fail before running
   check_gate_skew_source(suite);
   // Repeats must reach the model each time; the cache would replay the first reply.
@@ -147,7 +171,17 @@ void run_session(Context& ctx, const EvalCommandOptions& o, std::optional<Starte
 
   std::string run_id;
   std::set<eval::ResultKey> done;
-  if (!o.resume.empty()) {
+  bool reopen = false;
+  if (shard) {
+    run_id = shard_run(evals, suite, o.run_name, *shard);
+    if (auto run = evals.find_run(run_id); run && run->id == run_id) {  // a retried shard
+      reopen = true;
+      evals.for_each_result(run_id, [&](core::lineage::EvalResultRecord r) {
+        done.insert({r.case_key, r.provider, static_cast<int>(r.repeat)});
+      });
+    }
+  } else if (!o.resume.empty()) {
+    reopen = true;
     // "last" is the last run of this eval, not of any eval (issue 11, A4).
     auto run = o.resume == "last" ? evals.last_run(suite.name) : evals.find_run(o.resume);
     if (!run)
@@ -155,6 +189,18 @@ void run_session(Context& ctx, const EvalCommandOptions& o, std::optional<Starte
                        {"list the runs with: genops evals list " + suite.name});
     if (run->suite != suite.name)
       core::fail_input("--resume: run " + run->id + " is of eval " + core::quote(run->suite) + ", not " + core::quote(suite.name));
+    if (run->is_sharded_whole())
+      core::fail_usage("--resume: run " + run->id + " is the whole of sharded run " + core::quote(run->run_name) +
+                           "; its results are its shards'",
+                       {"run a shard that is not in again: genops eval " + o.file + " --shard I/" +
+                        std::to_string(run->shard_count) + " --run-name " + run->run_name +
+                        ", then genops evals finish " + run->run_name});
+    if (run->is_shard())
+      core::fail_usage("--resume: run " + run->id + " is shard " + std::to_string(run->shard_index) + "/" +
+                           std::to_string(run->shard_count) + " of run " + core::quote(run->run_name),
+                       {"run the shard's command again: genops eval " + o.file + " --shard " +
+                        std::to_string(run->shard_index) + "/" + std::to_string(run->shard_count) + " --run-name " +
+                        run->run_name});
     if (run->suite_hash != suite.content_hash)
       print_warning("the eval file changed since run " + run->id + " started; finished results are kept as they are");
     run_id = run->id;
@@ -166,7 +212,7 @@ void run_session(Context& ctx, const EvalCommandOptions& o, std::optional<Starte
   }
 
   // Before any case runs: an unknown --baseline fails fast and records nothing.
-  const auto baseline = find_baseline_run(evals, suite, o, run_id);
+  const auto baseline = shard ? std::nullopt : find_baseline_run(evals, suite, o, run_id);
   EvalServices services(ctx, suite, recorder, run_id, cache);
   eval::EvalOptions options;
   options.concurrency = jobs;
@@ -182,7 +228,7 @@ void run_session(Context& ctx, const EvalCommandOptions& o, std::optional<Starte
   if (o.dry_run) return print_dry_run(suite, options, plan, done.size(), o.json);
 
   const std::string started = core::now_timestamp();
-  if (o.resume.empty()) {
+  if (!reopen) {
     core::lineage::EvalRunRecord record;
     record.id = run_id;
     record.suite = suite.name;
@@ -197,13 +243,19 @@ void run_session(Context& ctx, const EvalCommandOptions& o, std::optional<Starte
     record.git_commit = target.git_commit();
     record.host = host_name();
     record.prompt_versions = target.prompt_versions();
+    record.provider_used = target.provider_used();
+    if (shard) {
+      record.run_name = o.run_name;
+      record.shard_index = shard->index;
+      record.shard_count = shard->count;
+    }
     evals.begin_run(record);
   } else {
     evals.reopen_run(run_id);
   }
   started_run = StartedEval{run_id, started, target.description(), target.provider_used(), suite.name,
                             suite.providers};
-  print_note("eval " + suite.name + ": run " + run_id + ", " + std::to_string(options.planned) + " to run" +
+  print_note("eval " + suite.name + ": " + (shard ? "shard " + shard->text() + " of run " + o.run_name + " (" + run_id + ")" : "run " + run_id) + ", " + std::to_string(options.planned) + " to run" +
              (done.empty() ? "" : " (" + std::to_string(done.size()) + " already recorded)"));
 
   auto jsonl = open_jsonl_reports(evals, *started_run, o.outputs);  // a resumed run's earlier results first
@@ -227,8 +279,11 @@ void run_session(Context& ctx, const EvalCommandOptions& o, std::optional<Starte
     evals.end_run(run_id, "interrupted", "", std::nullopt);
     throw core::Error(core::ErrorKind::interrupted,
                       "interrupted; " + std::to_string(outcome.finished) + " results of run " + run_id + " are saved",
-                      {"finish it with: genops eval " + o.file + " --resume " + run_id});
+                      {shard ? "finish it with the same command: genops eval " + o.file + " --shard " + shard->text() +
+                                   " --run-name " + o.run_name
+                             : "finish it with: genops eval " + o.file + " --resume " + run_id});
   }
+  if (shard) return finish_shard_session(suite, o, evals, *started_run, shard->text());
   finish_eval_session(ctx, suite, o, evals, run_id, started, target.description(), baseline,
                       target.provider_used());
 }

@@ -15,7 +15,8 @@ struct EvalCommandOptions {
   int repeat = 0;               // 0: the suite's
   std::string filter;           // an RE2 regex
   std::optional<std::int64_t> limit;
-  std::string shard;            // "i/n", 1-based
+  std::string shard;            // "i/n", 1-based; with run_name only
+  std::string run_name;         // a shard of this named run (--run-name); "" = an ordinary run
   bool no_cache = false;
   std::string resume;           // an eval run id, prefix or "last"
   std::string label;

@@ -1,4 +1,4 @@
-// genops eval EVAL.yaml [-j N] [--repeat K] [--filter RE] [--limit N] [--shard I/N] [--no-cache]
+// genops eval EVAL.yaml [-j N] [--repeat K] [--filter RE] [--limit N] [--shard I/N --run-name NAME] [--no-cache]
 //                       [--resume RUN] [--label L] [--baseline LABEL|RUN] [--output FILE]... [--json]
 #include "cli/commands/commands.hpp"
 #include "cli/eval_session.hpp"
@@ -14,7 +14,11 @@ void add_eval_command(CLI::App& app, Context& ctx) {
       ->check(CLI::Range(1, 1000));
   cmd->add_option("--filter", o->filter, "Only cases whose id, description or vars match this regex");
   cmd->add_option("--limit", o->limit, "Only the first N cases (after --filter)");
-  cmd->add_option("--shard", o->shard, "Only shard I of N (1-based), e.g. 2/4, to split a run across CI jobs");
+  cmd->add_option("--shard", o->shard,
+                  "Only shard I of N (1-based), e.g. 2/4, of the run named by --run-name (default: from "
+                  "JOB_COMPLETION_INDEX/COUNT or SLURM_ARRAY_TASK_ID/COUNT, else 1/1)");
+  cmd->add_option("--run-name", o->run_name,
+                  "Write into the named run shared by every shard (not gated here: genops evals finish NAME gates it)");
   cmd->add_flag("--no-cache", o->no_cache, "Call the models even when a cached reply exists");
   cmd->add_option("--resume", o->resume, "Finish an interrupted run (its id, a prefix, or last): only missing cases run");
   cmd->add_option("--label", o->label, "Label this run (e.g. main) so later runs can use it as their baseline");
@@ -26,7 +30,8 @@ void add_eval_command(CLI::App& app, Context& ctx) {
                        "genops eval evals/support.yaml --label main             # on the main branch",
                        "genops eval evals/support.yaml --baseline main -o comment.md   # on a pull request",
                        "genops eval evals/support.yaml --resume last            # after Ctrl-C or a crash",
-                       "genops eval evals/support.yaml --dry-run --json         # check it and count, call nothing"}));
+                       "genops eval evals/support.yaml --dry-run --json         # check it and count, call nothing",
+                       "genops eval evals/support.yaml --shard 2/4 --run-name ci-42   # one of four machines"}));
   cmd->callback([&ctx, o] { run_eval_session(ctx, *o); });
 }
 

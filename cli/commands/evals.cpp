@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "cli/commands/commands.hpp"
+#include "cli/eval_shards_finish.hpp"
 #include "cli/output.hpp"
 #include "cli/prompt_json.hpp"
 #include "cli/run_trace.hpp"
@@ -12,6 +13,7 @@
 #include "core/lineage/eval_queries.hpp"
 #include "core/lineage/eval_store.hpp"
 #include "core/strings.hpp"
+#include "eval/session/stored_summary.hpp"
 
 namespace genops::cli {
 
@@ -39,9 +41,18 @@ std::string gate_text(const core::lineage::EvalRunRecord& run) {
   return *run.gate_passed ? "pass" : "fail";
 }
 
+// "2/4" for a shard, "" otherwise.
+std::string shard_text(const core::lineage::EvalRunRecord& run) {
+  if (!run.is_shard()) return "";
+  return std::to_string(run.shard_index) + "/" + std::to_string(run.shard_count);
+}
+
 // The command that finishes a run that did not end, or "".
 std::string resume_command(const core::lineage::EvalRunRecord& run) {
   if (run.status != "interrupted" && run.status != "abandoned") return "";
+  if (run.is_shard())
+    return "genops eval " + (run.suite_path.empty() ? "EVAL.yaml" : run.suite_path) + " --shard " + shard_text(run) +
+           " --run-name " + run.run_name;
   return "genops eval " + (run.suite_path.empty() ? "EVAL.yaml" : run.suite_path) + " --resume " + run.id;
 }
 
@@ -55,9 +66,11 @@ nlohmann::json listing_json(const EvalRunListing& r) {
                       {"host", run.host}};
   j["pass_rate"] = r.results ? nlohmann::json(static_cast<double>(r.passes) / static_cast<double>(r.results)) : nullptr;
   j["gate_passed"] = run.gate_passed ? nlohmann::json(*run.gate_passed) : nullptr;
-  auto summary = run.summary_json.empty() ? nlohmann::json::object() : nlohmann::json::parse(run.summary_json, nullptr, false);
-  j["baseline"] = summary.is_object() ? summary.value("baseline", "") : "";
-  j["gate_failures"] = summary.is_object() ? summary.value("gate_failures", "") : "";
+  const auto stored = eval::session::read_stored_verdict(run.summary_json);
+  j["baseline"] = stored.baseline;
+  j["gate_failures"] = stored.gate_failures;
+  j["run_name"] = run.run_name.empty() ? nlohmann::json(nullptr) : nlohmann::json(run.run_name);
+  j["shard"] = run.is_shard() ? nlohmann::json(shard_text(run)) : nlohmann::json(nullptr);
   auto resume = resume_command(run);
   j["resume"] = resume.empty() ? nlohmann::json(nullptr) : nlohmann::json(resume);
   return j;
@@ -100,6 +113,8 @@ void run_show(Context& ctx, const EvalsOptions& o) {
   add("file", run.suite_path);
   add("target", run.target);
   add("status", run.status);
+  add("run_name", run.run_name);
+  add("shard", run.is_shard() ? shard_text(run) : run.is_sharded_whole() ? "all " + std::to_string(run.shard_count) : "");
   add("started_at", run.started_at);
   add("ended_at", run.ended_at);
   add("gate", gate_text(run) + (j["gate_failures"].get<std::string>().empty() ? "" : " (" + j["gate_failures"].get<std::string>() + ")"));
@@ -140,10 +155,10 @@ void run_label(Context& ctx, const EvalsOptions& o) {
 
 void add_evals_commands(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<EvalsOptions>();
-  auto* evals = app.add_subcommand("evals", "Recorded eval runs: list, show, label");
+  auto* evals = app.add_subcommand("evals", "Recorded eval runs: list, show, label, finish");
   evals->require_subcommand(1);
   evals->footer(example({"genops evals list support-regression", "genops evals show 3f2a9c1d",
-                         "genops evals label 3f2a9c1d main"}));
+                         "genops evals label 3f2a9c1d main", "genops evals finish ci-42 --baseline main -o report.xml"}));
   auto* list = evals->add_subcommand("list", "Eval runs, newest first: status (abandoned when their process is gone), "
                                              "gate, pass rate, cases and the labels each holds");
   list->add_option("name", o->name, "Only runs of this eval (its name: field)");
@@ -164,6 +179,18 @@ void add_evals_commands(CLI::App& app, Context& ctx) {
   label->add_flag("--json", o->json, "Print JSON");
   label->footer(example({"genops evals label 3f2a9c1d main"}));
   label->callback([&ctx, o] { run_label(ctx, *o); });
+  auto f = std::make_shared<EvalsFinishOptions>();
+  auto* finish = evals->add_subcommand("finish", "Once every shard of a named run is in: its summary, baseline "
+                                                 "comparison, gate and reports, exiting like genops eval");
+  finish->add_option("name", f->name, "The run name the shards were given with --run-name")->required();
+  finish->add_option("--eval", f->eval_file, "The eval file (default: the path the shards recorded)");
+  finish->add_option("--baseline", f->baseline, "Compare with the last run with this label, or this run id");
+  finish->add_option("--label", f->label, "Label the whole run (e.g. main) so later runs can use it as their baseline");
+  finish->add_option("-o,--output", f->outputs, "Write a report: .json .jsonl .xml (JUnit) .md .html .csv (repeatable)");
+  finish->add_flag("--json", f->json, "Print the JSON report on stdout instead of the table");
+  finish->footer(example({"genops evals finish ci-42 --baseline main -o junit.xml",
+                          "genops evals finish nightly-2026-12-05 --label main"}));
+  finish->callback([&ctx, f] { finish_sharded_run(ctx, *f); });
 }
 
 }  // namespace genops::cli

@@ -17,9 +17,16 @@ constexpr std::string_view k_held_labels =
 
 }  // namespace
 
+std::string_view eval_result_run_ids() {
+  return "SELECT s.id FROM eval_runs s, eval_runs w WHERE w.id = ?1 AND (s.id = w.id OR (w.shard_index = 0 AND "
+         "w.shard_count > 0 AND s.run_name = w.run_name AND s.suite = w.suite AND s.shard_count = w.shard_count AND "
+         "s.shard_index > 0))";
+}
+
 std::string_view eval_run_columns() {
   return "id, suite, suite_path, suite_hash, target, target_version, providers, repeat, status, started_at, "
-         "COALESCE(ended_at, ''), planned, COALESCE(summary, ''), gate_passed, git_commit, host, owner_pid, owner_start";
+         "COALESCE(ended_at, ''), planned, COALESCE(summary, ''), gate_passed, git_commit, host, owner_pid, owner_start, "
+         "run_name, shard_index, shard_count, provider_used";
 }
 
 EvalRunRecord read_eval_run(const Statement& row) {
@@ -41,6 +48,10 @@ EvalRunRecord read_eval_run(const Statement& row) {
   run.host = row.text(15);
   run.owner_pid = row.integer(16);
   run.owner_start = row.integer(17);
+  run.run_name = row.text(18);
+  run.shard_index = row.integer(19);
+  run.shard_count = row.integer(20);
+  run.provider_used = row.text(21);
   run.status = effective_status(row.text(8), {run.host, run.owner_pid, run.owner_start});
   return run;
 }
@@ -65,7 +76,7 @@ EvalRunListing describe_eval_run(Database& db, EvalRunRecord run) {
   EvalRunListing out;
   auto totals = db.prepare(
       "SELECT COUNT(*), COALESCE(SUM(pass), 0), COALESCE(SUM(CASE WHEN error != '' THEN 1 ELSE 0 END), 0), COUNT(DISTINCT case_key), "
-      "COALESCE(SUM(cost_usd), 0) FROM eval_results WHERE eval_run_id = ?1");
+      "COALESCE(SUM(cost_usd), 0) FROM eval_results WHERE eval_run_id IN (" + std::string(eval_result_run_ids()) + ")");
   totals.bind(1, run.id);
   if (totals.step()) {
     out.results = totals.integer(0);

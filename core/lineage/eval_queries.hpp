@@ -14,6 +14,10 @@
 
 namespace genops::core::lineage {
 
+// The ids whose results are run ?1's: itself, and for the whole of a sharded
+// run its shards. A subquery for `eval_run_id IN (...)`.
+std::string_view eval_result_run_ids();
+
 // The SELECT list read_eval_run expects, for a query over eval_runs.
 std::string_view eval_run_columns();
 // The run in the current row; status "running" becomes "abandoned" when its owner is gone.

@@ -23,18 +23,47 @@ void EvalStore::begin_run(const EvalRunRecord& run) {
   Transaction tx(m_db);
   m_db.prepare(
           "INSERT INTO eval_runs (id, suite, suite_path, suite_hash, target, target_version, providers, repeat, "
-          "status, started_at, planned, git_commit, host, owner_pid, owner_start) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+          "status, started_at, planned, git_commit, host, owner_pid, owner_start, run_name, shard_index, shard_count, "
+          "provider_used) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19)")
       .bind(1, run.id).bind(2, run.suite).bind(3, redact(run.suite_path)).bind(4, run.suite_hash)
       .bind(5, redact(run.target)).bind(6, run.target_version).bind(7, run.providers_json).bind(8, run.repeat)
       .bind(9, run.status).bind(10, run.started_at).bind(11, run.planned).bind(12, run.git_commit).bind(13, run.host)
-      .bind(14, this_process().pid).bind(15, this_process().start)
+      .bind(14, this_process().pid).bind(15, this_process().start).bind(16, run.run_name).bind(17, run.shard_index)
+      .bind(18, run.shard_count).bind(19, run.provider_used)
       .run();
-  auto insert = m_db.prepare("INSERT INTO eval_prompt_versions (eval_run_id, prompt, version) VALUES (?,?,?) ON CONFLICT DO NOTHING");
-  for (const auto& [prompt, version] : run.prompt_versions) {
-    insert.bind(1, run.id).bind(2, prompt).bind(3, version).run();
+  insert_prompt_versions(run.id, run.prompt_versions);
+  tx.commit();
+}
+
+void EvalStore::add_prompt_versions(const std::string& run_id,
+                                    const std::vector<std::pair<std::string, std::int64_t>>& versions) {
+  Transaction tx(m_db);
+  insert_prompt_versions(run_id, versions);
+  tx.commit();
+}
+
+void EvalStore::insert_prompt_versions(const std::string& run_id,
+                                       const std::vector<std::pair<std::string, std::int64_t>>& versions) {
+  auto insert = m_db.prepare(
+      "INSERT INTO eval_prompt_versions (eval_run_id, prompt, version) VALUES (?1,?2,?3) ON CONFLICT DO NOTHING");
+  for (const auto& [prompt, version] : versions) {
+    insert.bind(1, run_id).bind(2, prompt).bind(3, version).run();
     insert.reset();
   }
-  tx.commit();
+}
+
+std::vector<EvalRunRecord> EvalStore::shards_of(const std::string& run_name) {
+  auto q = m_db.prepare("SELECT " + std::string(eval_run_columns()) +
+                        " FROM eval_runs WHERE run_name = ?1 AND shard_index > 0 ORDER BY suite, shard_count, shard_index");
+  q.bind(1, run_name);
+  std::vector<EvalRunRecord> runs;
+  while (q.step()) {
+    runs.push_back(read_eval_run(q));
+    auto versions = m_db.prepare("SELECT prompt, version FROM eval_prompt_versions WHERE eval_run_id = ?1");
+    versions.bind(1, runs.back().id);
+    while (versions.step()) runs.back().prompt_versions.emplace_back(versions.text(0), versions.integer(1));
+  }
+  return runs;
 }
 
 void EvalStore::write_results(std::span<const EvalResultRecord> results) {
@@ -44,7 +73,7 @@ void EvalStore::write_results(std::span<const EvalResultRecord> results) {
   auto insert = m_db.prepare(
       "INSERT INTO eval_results (eval_run_id, case_key, provider, repeat, case_index, description, vars, "
       "expected, output, run_id, pass, score, error, latency_ms, input_tokens, output_tokens, cost_usd, cached, "
-      "assertions) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING");
+      "assertions) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19) ON CONFLICT DO NOTHING");
   for (const auto& r : results) {
     insert.bind(1, r.eval_run_id).bind(2, r.case_key).bind(3, r.provider).bind(4, r.repeat).bind(5, r.case_index)
         .bind(6, redact(r.description)).bind(7, redact(r.vars_json));
@@ -104,7 +133,7 @@ void EvalStore::for_each_result(const std::string& run_id, const std::function<v
   auto q = m_db.prepare(
       "SELECT case_key, provider, repeat, case_index, description, vars, expected, output, run_id, pass, score, "
       "error, latency_ms, input_tokens, output_tokens, cost_usd, cached, assertions FROM eval_results "
-      "WHERE eval_run_id = ? ORDER BY case_index, provider, repeat");
+      "WHERE eval_run_id IN (" + std::string(eval_result_run_ids()) + ") ORDER BY case_index, provider, repeat");
   q.bind(1, run_id);
   while (q.step()) {
     EvalResultRecord r;
@@ -133,7 +162,7 @@ void EvalStore::for_each_result(const std::string& run_id, const std::function<v
 
 std::vector<EvalRunRecord> EvalStore::runs_using_prompt(const std::string& prompt, std::int64_t version) {
   auto q = m_db.prepare("SELECT " + std::string(eval_run_columns()) +
-                        " FROM eval_runs WHERE status = 'finished' AND id IN (SELECT eval_run_id FROM "
+                        " FROM eval_runs WHERE status = 'finished' AND shard_index = 0 AND id IN (SELECT eval_run_id FROM "
                         "eval_prompt_versions WHERE prompt = ? AND version = ?) ORDER BY started_at DESC");
   q.bind(1, prompt).bind(2, version);
   std::vector<EvalRunRecord> runs;

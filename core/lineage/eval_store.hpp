@@ -36,6 +36,15 @@ struct EvalRunRecord {
   std::int64_t owner_pid = 0;    // set by begin_run and reopen_run to this process
   std::int64_t owner_start = 0;
   std::vector<std::pair<std::string, std::int64_t>> prompt_versions;  // (prompt name, version number)
+  // Sharded runs (migration 8): the shards of one logical run share run_name;
+  // a shard has 1 <= shard_index <= shard_count; the whole run that
+  // `genops evals finish` records has shard_index 0 and reads the shards' results.
+  std::string run_name;
+  std::int64_t shard_index = 0;
+  std::int64_t shard_count = 0;
+  std::string provider_used;   // what reports call results without a matrix provider
+  bool is_shard() const { return shard_index > 0; }
+  bool is_sharded_whole() const { return shard_index == 0 && shard_count > 0; }
 };
 
 struct EvalResultRecord {
@@ -85,12 +94,19 @@ class EvalStore {
   // The newest run of `suite` labelled `label`, except `exclude`.
   std::optional<std::string> run_for_label(const std::string& suite, const std::string& label,
                                            const std::string& exclude = "");
-  // Every result of a run in (case_index, provider, repeat) order.
+  // Every result of a run in (case_index, provider, repeat) order; for the
+  // whole of a sharded run, every result of its shards.
   void for_each_result(const std::string& run_id, const std::function<void(EvalResultRecord)>& visit);
-  // Finished runs that used version `version` of prompt `prompt`, newest first.
+  // The shards of logical run `run_name` (of any eval), by eval, shard count and index.
+  std::vector<EvalRunRecord> shards_of(const std::string& run_name);
+  // Records the prompt versions `run` used (kept once each).
+  void add_prompt_versions(const std::string& run_id, const std::vector<std::pair<std::string, std::int64_t>>& versions);
+  // Finished runs (never shards) that used version `version` of prompt `prompt`, newest first.
   std::vector<EvalRunRecord> runs_using_prompt(const std::string& prompt, std::int64_t version);
 
  private:
+  void insert_prompt_versions(const std::string& run_id,
+                              const std::vector<std::pair<std::string, std::int64_t>>& versions);
   Database m_db;
 };
 

@@ -243,7 +243,20 @@ ALTER TABLE eval_runs ADD COLUMN owner_pid INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE eval_runs ADD COLUMN owner_start INTEGER NOT NULL DEFAULT 0;
 )sql";
 
-constexpr std::array<std::string_view, 7> k_migrations{k_v1, k_v2, k_v3, k_v4, k_v5, k_v6, k_v7};
+// 8: evals across machines (issue 13): the shards of one logical run share
+// `run_name`; a shard row has shard_index 1..shard_count, the row `genops
+// evals finish` writes for the whole run has shard_index 0 and the shards'
+// shard_count (its results are the shards'). `provider_used` is what reports
+// call results without a matrix provider, so finish can name it too.
+constexpr std::string_view k_v8 = R"sql(
+ALTER TABLE eval_runs ADD COLUMN run_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE eval_runs ADD COLUMN shard_index INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE eval_runs ADD COLUMN shard_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE eval_runs ADD COLUMN provider_used TEXT NOT NULL DEFAULT '';
+CREATE INDEX eval_runs_run_name ON eval_runs(run_name, suite);
+)sql";
+
+constexpr std::array<std::string_view, 8> k_migrations{k_v1, k_v2, k_v3, k_v4, k_v5, k_v6, k_v7, k_v8};
 
 // PostgreSQL's version 4: full-text search over chunk text is a GIN index on
 // an English tsvector (Snowball's English stemmer: "refunds" finds "refund")

@@ -24,6 +24,7 @@ struct GateCheck {
 struct GateVerdict {
   bool pass = true;               // every check passed (true when no check is configured)
   std::vector<GateCheck> checks;  // in the order pass_rate, metrics (by name), baseline, skew
+  bool gated = true;              // false for one shard of a run: shown "NOT GATED", never "PASSED"
 };
 
 // The skew verdict the caller computed (`gate.skew`); check_gate only reports it.

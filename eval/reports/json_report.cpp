@@ -117,7 +117,9 @@ json verdict_to_json(const gate::GateVerdict& v) {
     checks.push_back({{"name", c.name}, {"pass", c.pass}, {"skipped", c.skipped}, {"actual", c.actual},
                       {"limit", c.limit}, {"message", c.message}});
   }
-  return {{"pass", v.pass}, {"checks", std::move(checks)}};
+  json out = {{"pass", v.pass}, {"checks", std::move(checks)}};
+  if (!v.gated) out["gated"] = false;  // one shard of a run
+  return out;
 }
 
 json comparison_to_json(const gate::Comparison& c) {

@@ -114,7 +114,9 @@ std::string render_terminal(const Report& report, Colour colour) {
     const std::string mark = c.skipped ? paint.yellow("skip") : c.pass ? paint.green("pass") : paint.red("FAIL");
     out += "  " + mark + "  " + terminal_text(c.name, 60) + ": " + terminal_text(c.message, 400) + "\n";
   }
-  out += report.verdict.pass ? paint.bold(paint.green("PASSED")) : paint.bold(paint.red("FAILED"));
+  out += !report.verdict.gated  ? paint.bold(paint.yellow("NOT GATED"))
+         : report.verdict.pass ? paint.bold(paint.green("PASSED"))
+                               : paint.bold(paint.red("FAILED"));
   out += " " + terminal_text(report.run.suite_name, 60) + ": " + std::to_string(report.summary.passes) + "/" +
          std::to_string(report.summary.results) + " results passed";
   if (!report.run.run_id.empty()) out += " (run " + terminal_text(report.run.run_id, 40) + ")";

@@ -6,6 +6,7 @@
 #include <mutex>
 #include <thread>
 
+#include "core/hash.hpp"
 #include "core/json.hpp"
 #include "eval/run/scoring.hpp"
 
@@ -25,8 +26,8 @@ class SelectedCases {
     while (auto c = m_source.next()) {
       if (!m_selection.selects(*c)) continue;
       if (m_selection.limit && m_matched >= *m_selection.limit) return std::nullopt;
-      auto position = m_matched++;
-      if (position % m_selection.shard_count != m_selection.shard_index) continue;
+      ++m_matched;
+      if (m_selection.shard_count > 1 && shard_of(c->key, m_selection.shard_count) != m_selection.shard_index) continue;
       return c;
     }
     return std::nullopt;
@@ -73,6 +74,12 @@ CaseResult score_safely(const Job& job, const Suite& suite, const assertions::As
 }
 
 }  // namespace
+
+int shard_of(std::string_view case_key, int shard_count) {
+  const auto digest = core::sha256_hex(case_key);
+  const std::uint64_t value = std::stoull(digest.substr(0, 16), nullptr, 16);
+  return static_cast<int>(value % static_cast<std::uint64_t>(shard_count));
+}
 
 bool CaseSelection::selects(const Case& c) const {
   if (!filter) return true;

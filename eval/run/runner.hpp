@@ -7,6 +7,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/regex.hpp"
@@ -22,10 +23,15 @@ namespace genops::eval {
 struct CaseSelection {
   std::optional<core::Regex> filter;  // searched in the key, the description and the vars as JSON
   std::optional<std::int64_t> limit; // the first N cases that pass the filter
-  int shard_index = 0;               // 0-based; cases whose position (after filter and limit) % count == index
+  int shard_index = 0;               // 0-based; the cases (after filter and limit) with shard_of(key, count) == index
   int shard_count = 1;
   bool selects(const Case& c) const;
 };
+
+// The 0-based shard of `shard_count` a case belongs to: the first 64 bits of
+// the SHA-256 of its key, modulo the count. It depends on the key alone, so
+// adding or moving a case never reshuffles the others, and every machine agrees.
+int shard_of(std::string_view case_key, int shard_count);
 
 struct EvalOptions {
   std::int64_t planned = 0;                  // from count_planned, for progress

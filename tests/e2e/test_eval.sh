@@ -78,12 +78,12 @@ expect_exit 0
 expect_eq "$(jq -r '.summary.results' <<<"$out")" "2"
 run genops eval evals/support.yaml --limit 3 --json
 expect_eq "$(jq -r '.summary.results' <<<"$out")" "3"
-run genops eval evals/support.yaml --shard 1/2 --json
+run genops eval evals/support.yaml --shard 1/2 --run-name halves --json
 a=$(jq -r '.summary.results' <<<"$out")
-run genops eval evals/support.yaml --shard 2/2 --json
+run genops eval evals/support.yaml --shard 2/2 --run-name halves --json
 b=$(jq -r '.summary.results' <<<"$out")
 expect_eq "$((a + b))" "7"
-run genops eval evals/support.yaml --shard 3/2
+run genops eval evals/support.yaml --shard 3/2 --run-name halves
 expect_exit 2; expect_err_contains "--shard: expected I/N"
 
 case_ "gate.skew: production inputs that drifted from the eval's cases fail the gate"

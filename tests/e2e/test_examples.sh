@@ -130,4 +130,57 @@ expect_file junit.xml
 expect_file report.html
 python3 -c 'import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])' junit.xml && ok || bad "junit.xml is not well-formed XML"
 
+case_ "team-shards"
+use_example team-shards
+# The workflow's genops commands as written: four local processes stand in for
+# the matrix runners (a copy of the checkout each), their stores are the
+# artifacts the merge-and-gate job downloads.
+mkdir -p "$E2E_ROOT/bin" && ln -sf "$GENOPS_BIN" "$E2E_ROOT/bin/genops"
+workflow_commands() {  # JOB [SHARD]: the job's genops commands, ${{ }} filled in
+  python3 - "$@" <<'PY'
+import sys, yaml
+job = yaml.safe_load(open("ci/github-actions.yml"))["jobs"][sys.argv[1]]
+for step in job["steps"]:
+    cmd = step.get("run", "")
+    if not cmd.startswith("genops "): continue
+    cmd = cmd.replace("${{ github.run_id }}", "4242")
+    if len(sys.argv) > 2: cmd = cmd.replace("${{ matrix.shard }}", sys.argv[2])
+    assert "${{" not in cmd, cmd
+    print(cmd)
+PY
+}
+shards=$(python3 -c 'import yaml; print(" ".join(map(str, yaml.safe_load(open("ci/github-actions.yml"))["jobs"]["shard"]["strategy"]["matrix"]["shard"])))')
+expect_eq "$shards" "1 2 3 4"
+pids=()
+for i in $shards; do
+  cp -r "$E2E_ROOT/team-shards" "$E2E_ROOT/runner-$i"
+  (cd "$E2E_ROOT/runner-$i" && workflow_commands shard "$i" | PATH="$E2E_ROOT/bin:$PATH" bash -e >out.txt 2>err.txt) &
+  pids+=($!)
+done
+for i in $shards; do
+  wait "${pids[$((i - 1))]}" && ok || bad "shard $i failed: $(cat "$E2E_ROOT/runner-$i/err.txt")"
+  grep -q "NOT GATED" "$E2E_ROOT/runner-$i/out.txt" && ok || bad "shard $i was gated"
+  cp "$E2E_ROOT/runner-$i/shard-$i.db" .   # download-artifact
+done
+expect_eq "$(workflow_commands merge-and-gate | wc -l | tr -d ' ')" "2"
+run env PATH="$E2E_ROOT/bin:$PATH" bash -c "$(workflow_commands merge-and-gate | head -1)"
+expect_exit 0
+expect_out_contains "merged shard-4.db into merged.db"
+run env PATH="$E2E_ROOT/bin:$PATH" bash -c "$(workflow_commands merge-and-gate | tail -1)"
+expect_exit 0
+expect_out_contains "PASSED support-regression: 5/7 results passed"
+expect_file report.md
+python3 -c 'import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])' junit.xml && ok || bad "junit.xml is not well-formed XML"
+# The Kubernetes manifest: an Indexed Job of 4 whose pods know the count, into PostgreSQL, then a finish Job.
+python3 - <<'PY' && ok || bad "ci/k8s-indexed-job.yaml is not the documented Indexed Job"
+import yaml
+docs = [d for d in yaml.safe_load_all(open("ci/k8s-indexed-job.yaml"))]
+shards, finish = [d for d in docs if d["kind"] == "Job"]
+spec = shards["spec"]
+assert spec["completionMode"] == "Indexed" and spec["completions"] == 4
+env = {e["name"]: e for e in spec["template"]["spec"]["containers"][0]["env"]}
+assert env["JOB_COMPLETION_COUNT"]["value"] == "4" and "GENOPS_STORE" in env
+assert finish["spec"]["template"]["spec"]["containers"][0]["command"][:3] == ["genops", "evals", "finish"]
+PY
+
 finish

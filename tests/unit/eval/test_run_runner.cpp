@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <array>
 #include <atomic>
 #include <map>
 #include <mutex>
@@ -77,19 +78,36 @@ TEST_CASE("eval::run_eval: cases x providers x repeats, bounded in flight") {
   CHECK(failed == 4);  // row 3, on 2 providers, twice each
 }
 
+TEST_CASE("eval::shard_of: the key's hash, not its position, picks the shard") {
+  // Fixed values: every machine, and every later version, must agree.
+  // (python3: int(hashlib.sha256(key).hexdigest()[:16], 16) % n)
+  CHECK(shard_of("refund-policy", 4) == 1);
+  CHECK(shard_of("refund-policy", 7) == 3);
+  CHECK(shard_of("h0123456789abcdef", 4) == 3);
+  CHECK(shard_of("anything", 1) == 0);
+  std::array<int, 4> sizes{};
+  for (int i = 0; i < 4000; ++i) ++sizes[static_cast<std::size_t>(shard_of("h" + std::to_string(i), 4))];
+  for (int n : sizes) CHECK((n > 900 && n < 1100));
+}
+
 TEST_CASE("eval::run_eval: selection and resume") {
   genops::test::TempDir dir;
   Suite suite = make_suite(dir, 10);
-  SUBCASE("--limit then --shard: every second of the first six") {
-    EvalOptions options;
-    options.selection.limit = 6;
-    options.selection.shard_index = 1;
-    options.selection.shard_count = 2;
-    FakeTarget target;
-    std::vector<std::int64_t> indices;
-    run_eval(suite, target.fn(), {}, options, [&](CaseResult r) { indices.push_back(r.case_index); }, {});
-    std::sort(indices.begin(), indices.end());
-    CHECK(indices == std::vector<std::int64_t>{1, 3, 5});
+  SUBCASE("--limit then --shard: the first six split by the hash of their keys") {
+    std::vector<std::int64_t> all;
+    for (int shard = 0; shard < 2; ++shard) {
+      EvalOptions options;
+      options.selection.limit = 6;
+      options.selection.shard_index = shard;
+      options.selection.shard_count = 2;
+      FakeTarget target;
+      run_eval(suite, target.fn(), {}, options, [&](CaseResult r) {
+        CHECK(shard_of(r.case_key, 2) == shard);
+        all.push_back(r.case_index);
+      }, {});
+    }
+    std::sort(all.begin(), all.end());
+    CHECK(all == std::vector<std::int64_t>{0, 1, 2, 3, 4, 5});
   }
   SUBCASE("--filter matches the vars") {
     EvalOptions options;
