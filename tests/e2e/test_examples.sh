@@ -182,5 +182,37 @@ env = {e["name"]: e for e in spec["template"]["spec"]["containers"][0]["env"]}
 assert env["JOB_COMPLETION_COUNT"]["value"] == "4" and "GENOPS_STORE" in env
 assert finish["spec"]["template"]["spec"]["containers"][0]["command"][:3] == ["genops", "evals", "finish"]
 PY
+# ... and run as Kubernetes would run it: four pods (JOB_COMPLETION_INDEX 0-3)
+# with the container's command and env as written, GENOPS_STORE (the secret)
+# a fresh PostgreSQL database that the main branch's labelled run is already in.
+k8s_container() {  # JOB_INDEX (0 = the shards, 1 = finish): "NAME=VALUE ..." then the command, $(VAR) filled in
+  python3 - "$1" <<'PY'
+import re, shlex, sys, yaml
+jobs = [d for d in yaml.safe_load_all(open("ci/k8s-indexed-job.yaml")) if d["kind"] == "Job"]
+c = jobs[int(sys.argv[1])]["spec"]["template"]["spec"]["containers"][0]
+env = {e["name"]: e["value"] for e in c["env"] if "value" in e}
+cmd = [re.sub(r"\$\((\w+)\)", lambda m: env[m.group(1)], a) for a in c["command"]]
+print(" ".join(f"{k}={shlex.quote(v)}" for k, v in env.items()) + " " + shlex.join(cmd))
+PY
+}
+k8s_store=$(pg_new_db)
+GENOPS_STORE=$k8s_store run genops eval evals/support.yaml --label main
+expect_exit 0
+pids=()
+for i in 0 1 2 3; do
+  cp -r "$E2E_ROOT/team-shards" "$E2E_ROOT/pod-$i"
+  rm -f "$E2E_ROOT/pod-$i"/*.db
+  (cd "$E2E_ROOT/pod-$i" && eval "env JOB_COMPLETION_INDEX=$i GENOPS_STORE=$k8s_store PATH=$E2E_ROOT/bin:\$PATH $(k8s_container 0)" >out.txt 2>err.txt) &
+  pids+=($!)
+done
+for i in 0 1 2 3; do
+  wait "${pids[$i]}" && ok || bad "pod $i failed: $(cat "$E2E_ROOT/pod-$i/err.txt")"
+  grep -q "NOT GATED" "$E2E_ROOT/pod-$i/out.txt" && ok || bad "pod $i was gated"
+done
+rm -f report.md
+run eval "env GENOPS_STORE=$k8s_store PATH=$E2E_ROOT/bin:\$PATH $(k8s_container 1)"
+expect_exit 0
+expect_out_contains "PASSED support-regression: 5/7 results passed"
+expect_file report.md
 
 finish
