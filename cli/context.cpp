@@ -117,4 +117,22 @@ std::string Context::author() {
   return "unknown";
 }
 
+std::unique_ptr<core::lineage::EvalStore> Context::open_eval_store(core::lineage::Access access) {
+  const auto& location = access == core::lineage::Access::write ? store().path() : read_store().path();
+  return std::make_unique<core::lineage::EvalStore>(location, access);
+}
+
+std::unique_ptr<core::lineage::RunRecorder> Context::open_run_recorder() {
+  return std::make_unique<core::lineage::RunRecorder>(store().path());
+}
+
+std::unique_ptr<core::lineage::IndexRetriever> Context::open_index_retriever(core::lineage::Embedders embedders) {
+  return std::make_unique<core::lineage::IndexRetriever>(store().path(), std::move(embedders));
+}
+
+std::unique_ptr<core::lineage::Store> Context::open_other_store(const std::string& location,
+                                                                core::lineage::Access access) {
+  return std::make_unique<core::lineage::Store>(location, access);
+}
+
 }  // namespace genops::cli

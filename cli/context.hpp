@@ -8,6 +8,9 @@
 #include <string>
 
 #include "core/config/project.hpp"
+#include "core/lineage/eval_store.hpp"
+#include "core/lineage/index_retriever.hpp"
+#include "core/lineage/run_recorder.hpp"
 #include "core/lineage/sqlite_response_cache.hpp"
 #include "core/lineage/store.hpp"
 #include "core/llm/model_client.hpp"
@@ -35,6 +38,17 @@ class Context {
   // The store for a command that only reads: never created (a missing store is
   // Error(storage) with a hint); a read-only store is opened read-only.
   core::lineage::Store& read_store();
+  // Connections of their own to the project's store, for the work that writes
+  // from other threads or must not share a transaction: eval results, run
+  // records, retrieval. Opened here and nowhere else, so the backend (a SQLite
+  // file or a PostgreSQL server) is picked in one place. Call store() or
+  // read_store() first: they create and migrate it.
+  std::unique_ptr<core::lineage::EvalStore> open_eval_store(core::lineage::Access access = core::lineage::Access::write);
+  std::unique_ptr<core::lineage::RunRecorder> open_run_recorder();
+  std::unique_ptr<core::lineage::IndexRetriever> open_index_retriever(core::lineage::Embedders embedders);
+  // Another store named on the command line (`store merge`), at a path or URL.
+  std::unique_ptr<core::lineage::Store> open_other_store(const std::string& location, core::lineage::Access access);
+
   // The author recorded with new versions: GENOPS_AUTHOR, git user.name, or $USER.
   std::string author();
 

@@ -214,7 +214,8 @@ std::vector<std::unique_ptr<eval::reports::JsonlWriter>> open_jsonl_reports(Eval
 void fail_eval_session(Context& ctx, const EvalCommandOptions& o, const StartedEval& run,
                        const std::string& reason) noexcept {
   try {
-    EvalStore evals(ctx.store().path());
+    auto eval_store = ctx.open_eval_store();
+    auto& evals = *eval_store;
     auto recorded = evals.find_run(run.run_id);
     if (!recorded || recorded->status != "running") return;  // it ended already (interrupted, finished)
     evals.end_run(run.run_id, "failed", core::dump_json(nlohmann::json{{"error", core::redact(reason)}}), std::nullopt);

@@ -164,9 +164,11 @@ void run_session(Context& ctx, const EvalCommandOptions& o, std::optional<Starte
   const int jobs = o.jobs > 0 ? o.jobs : ctx.project().defaults.concurrency;
   // Every execution in flight may be waiting on one HTTP request (and a judge on another).
   ctx.options.http_connections = std::max(ctx.options.http_connections, 2 * jobs);
-  auto& store = ctx.store();
-  EvalStore evals(store.path());
-  core::lineage::RunRecorder recorder(store.path());
+  ctx.store();  // created and migrated before the connections below open it
+  auto eval_store = ctx.open_eval_store();
+  auto& evals = *eval_store;
+  auto run_recorder = ctx.open_run_recorder();
+  auto& recorder = *run_recorder;
   EvalTarget target(ctx, suite, recorder, cache, 2);
 
   std::string run_id;

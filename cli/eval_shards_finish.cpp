@@ -89,7 +89,8 @@ void finish_sharded_run(Context& ctx, const EvalsFinishOptions& o) {
   check_run_name(o.name);
   for (const auto& out : o.outputs) eval::reports::check_report_path(out);
   auto& store = ctx.store();
-  EvalStore evals(store.path());
+  auto eval_store = ctx.open_eval_store();
+  auto& evals = *eval_store;
   std::string eval_name;
   std::optional<eval::Suite> given;
   if (!o.eval_file.empty()) {

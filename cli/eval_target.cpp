@@ -158,7 +158,7 @@ EvalTarget::EvalTarget(Context& ctx, const eval::Suite& suite, core::lineage::Ru
   }
   m_git_commit = cli::git_commit(project.root);  // once: it runs git
   const std::string host = host_name();
-  m_retriever = std::make_unique<core::lineage::IndexRetriever>(ctx.store().path(), index_embedders(ctx));
+  m_retriever = ctx.open_index_retriever(index_embedders(ctx));
   for (auto& [provider, lane] : m_lanes) {
     chains::Services services;
     services.client = [this](const std::string& name) -> core::llm::ModelClient& {

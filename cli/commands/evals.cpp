@@ -134,7 +134,8 @@ void run_show(Context& ctx, const EvalsOptions& o) {
 void run_label(Context& ctx, const EvalsOptions& o) {
   check_label_name(o.label);
   auto& store = ctx.store();
-  core::lineage::EvalStore evals(store.path());
+  auto eval_store = ctx.open_eval_store();
+  auto& evals = *eval_store;
   auto run = find_or_fail(store.db(), o.run);
   if (run.status != "finished")
     print_warning("run " + run.id + " is " + run.status + "; a baseline is usually a finished run");

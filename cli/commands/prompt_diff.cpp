@@ -54,8 +54,8 @@ void run_diff(Context& ctx, const DiffOptions& o) {
   nlohmann::json scores;
   VersionRef ref_a{va.name, va.number}, ref_b{vb.name, vb.number};
   if (o.scores) {
-    core::lineage::EvalStore evals(ctx.read_store().path(), core::lineage::Access::read);
-    scores = score_deltas(evals, ref_a, ref_b);
+    auto evals = ctx.open_eval_store(core::lineage::Access::read);
+    scores = score_deltas(*evals, ref_a, ref_b);
   }
   if (o.json) {
     auto hunks = nlohmann::json::array();

@@ -64,7 +64,8 @@ void run_command(Context& ctx, const RunOptions& o) {
   // The first client built decides whether the response cache is used (--no-cache: never read nor written).
   const auto cache = o.no_cache ? Context::Cache::no : Context::Cache::yes;
   for (const auto& name : chains->providers()) clients[name] = &ctx.model_client(name, cache);
-  core::lineage::RunRecorder recorder(ctx.store().path());
+  auto run_recorder = ctx.open_run_recorder();
+  auto& recorder = *run_recorder;
   chains::Services services;
   services.client = [&clients](const std::string& name) -> core::llm::ModelClient& {
     auto it = clients.find(name);
@@ -73,8 +74,8 @@ void run_command(Context& ctx, const RunOptions& o) {
   };
   services.sink = &recorder;
   services.secret_env = secret_env_names(ctx);
-  core::lineage::IndexRetriever retriever(ctx.store().path(), index_embedders(ctx));
-  services.retriever = &retriever;
+  auto retriever = ctx.open_index_retriever(index_embedders(ctx));
+  services.retriever = retriever.get();
   std::mutex stderr_mutex;
   services.warn = [&stderr_mutex](const std::string& m) {
     std::lock_guard lock(stderr_mutex);

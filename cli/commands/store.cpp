@@ -84,7 +84,7 @@ std::string shown(const std::filesystem::path& location) {
 
 void run_merge(Context& ctx, const MergeOptions& o) {
   std::unique_ptr<core::lineage::Store> into;
-  if (!o.into.empty()) into = std::make_unique<core::lineage::Store>(o.into, core::lineage::Access::write);
+  if (!o.into.empty()) into = ctx.open_other_store(o.into, core::lineage::Access::write);
   auto& target = into ? *into : ctx.store();
   auto out = nlohmann::json::array();
   std::size_t conflicts = 0;
@@ -93,8 +93,8 @@ void run_merge(Context& ctx, const MergeOptions& o) {
     if (path == target.path().string() || std::filesystem::equivalent(path, target.path(), ec))
       core::fail_usage("store merge: " + path + " is the target store itself",
                        {"name another target with --into FILE, or leave " + path + " out"});
-    core::lineage::Store source(path, core::lineage::Access::read);
-    auto report = core::lineage::merge_store(source.db(), target.db());
+    auto source = ctx.open_other_store(path, core::lineage::Access::read);
+    auto report = core::lineage::merge_store(source->db(), target.db());
     conflicts += report.conflicts.size();
     if (o.json) out.push_back(merge_json(shown(path), report));
     else print_merge(shown(path), shown(target.path()), report);
