@@ -13,7 +13,10 @@ namespace genops::eval::skew {
 
 namespace {
 
-constexpr std::size_t k_max_categories = 10000;  // distinct values kept per side; the rest count as "(other)"
+constexpr std::size_t k_max_categories = 10000;
+constexpr std::size_t k_max_reference_texts = 1000000;  // whole-text hashes kept per text variable (8 MB)
+
+std::uint64_t text_hash(std::string_view text) { return std::hash<std::string_view>{}(text); }  // distinct values kept per side; the rest count as "(other)"
 
 // numpy.quantile(sorted, q, method="lower"): an observed value, so that
 // discrete features (word counts) get no empty bins between their values.
@@ -120,6 +123,8 @@ void Engine::add_reference_row(const nlohmann::json& values) {
     unique_hashes(m_hashes);
     auto& vocabulary = m_vocabularies[key];
     for (auto h : m_hashes) ++vocabulary[h];
+    auto& texts = m_reference_texts[key];
+    if (texts.size() < k_max_reference_texts) texts.insert(text_hash(value.get_ref<const std::string&>()));
   }
 }
 
@@ -168,6 +173,7 @@ void Engine::plan_variables() {
       for (const char* m : k_text_measures) numeric(m);
       category(k_script_measure);
       plan.vocabulary = &m_vocabularies[name];
+      plan.reference_texts = &m_reference_texts[name];
     } else if (plan.kind == FeatureKind::number) {
       numeric("value");
     } else {
@@ -223,7 +229,7 @@ void Engine::read_current(RowSource& source, const std::string& label) {
       if (!m_options.embeddings) continue;
       if (restricted)
         for (auto it = row.values.begin(); it != row.values.end();) it = by_name.count(it.key()) ? std::next(it) : row.values.erase(it);
-      m_cur_inputs.offer_lazy([&] { return SampledInput{input_text(row.values), std::move(row.values)}; });
+      m_cur_inputs.offer_lazy([&] { return SampledInput{std::move(row.values)}; });
     }
   }
   if (m_cur.rows == 0)
@@ -245,9 +251,15 @@ void Engine::add_current_value(VariablePlan& plan, const nlohmann::json& value) 
     return;
   }
   const auto st = value.is_string() ? analyse_text(value.get_ref<const std::string&>(), &m_hashes) : analyse_text(text_of(value), &m_hashes);
+  // A current input that repeats a reference input is measured as that
+  // reference input was (leave-one-out), so copies of the eval's own cases
+  // do not look shifted.
+  const bool repeat = value.is_string() && plan.reference_texts->count(text_hash(value.get_ref<const std::string&>()));
   double oov = 0;
-  for (auto h : m_hashes)
-    if (!plan.vocabulary->count(h)) oov += 1;
+  for (auto h : m_hashes) {
+    auto w = plan.vocabulary->find(h);
+    if (w == plan.vocabulary->end() || (repeat && w->second <= 1)) oov += 1;
+  }
   plan.numeric[0]->add_current(st.length);
   plan.numeric[1]->add_current(st.words);
   plan.numeric[2]->add_current(st.non_letter_share);

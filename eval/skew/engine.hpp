@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -65,13 +66,13 @@ struct VariablePlan {
   std::uint64_t ref_present = 0, cur_present = 0;
   bool identifier = false;                // unique per row: reported, not compared
   std::unordered_map<std::uint64_t, std::uint32_t>* vocabulary = nullptr;  // text: rows per word in the reference
+  std::unordered_set<std::uint64_t>* reference_texts = nullptr;  // text: hashes of the reference's whole texts
   std::vector<NumericFeature*> numeric;   // text: length, words, non_letter, oov; number: value
   CategoryFeature* category = nullptr;    // text: script; category: value
 };
 
 struct SampledInput {
-  std::string text;        // what is embedded
-  nlohmann::json values;   // shown in the report
+  nlohmann::json values;   // embedded without identifiers (input_text), shown in the report as they are
 };
 
 class Engine {
@@ -91,6 +92,8 @@ class Engine {
   void keep_wanted(nlohmann::json& values) const;
   void add_current_value(VariablePlan& plan, const nlohmann::json& value);
   void embed_and_compare(SkewReport& report);
+  // input_text of `values` without the variables found to be identifiers.
+  std::string embedded_text(const nlohmann::json& values, const SkewReport& report) const;
 
   const SkewOptions& m_options;
   const SkewContext& m_context;
@@ -98,6 +101,7 @@ class Engine {
   Reservoir<nlohmann::json> m_ref_rows;
   std::map<std::string, std::uint64_t> m_ref_seen;  // rows per variable, over all reference rows
   std::map<std::string, std::unordered_map<std::uint64_t, std::uint32_t>> m_vocabularies;
+  std::map<std::string, std::unordered_set<std::uint64_t>> m_reference_texts;  // at most k_max_reference_texts each
   std::map<std::string, IdentifierProbe> m_ref_probes;  // per reference variable, over every row
   std::map<std::string, VariablePlan*> m_by_name;
   std::map<std::string, std::uint64_t> m_cur_only;  // variables only the current side has

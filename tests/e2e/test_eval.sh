@@ -107,7 +107,7 @@ gate:
 YAML
 run genops eval evals/skewed.yaml -o skew-report.json
 expect_exit 1
-expect_err_contains "input features drifted against file:shifted.jsonl"
+expect_err_contains "input columns drifted against file:shifted.jsonl"
 expect_eq "$(jq -r '.skew.drift' skew-report.json)" "true"
 sed -i 's/shifted.jsonl/same.jsonl/' evals/skewed.yaml
 run genops eval evals/skewed.yaml
