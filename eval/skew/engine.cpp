@@ -148,7 +148,7 @@ void Engine::plan_variables() {
         requested = true;
         if (f.kind) plan.kind = *f.kind;
       }
-    plan.identifier = !requested && m_ref_probes[name].identifier();
+    plan.identifier = !requested && m_ref_probes[name].identifier(name);
     const auto numeric = [&](const std::string& measure) {
       auto f = std::make_unique<NumericFeature>(m_options.ks_sample);
       f->variable = name;
@@ -314,7 +314,7 @@ SkewReport Engine::finish() {
   }
   for (const auto& [name, rows] : m_cur_only) {
     auto r = presence(name, FeatureKind::text, 0, rows);
-    if (m_cur_only_probes[name].identifier()) {
+    if (m_cur_only_probes[name].identifier(name)) {
       r.measure = "identifier";
       r.verdict = Verdict::identifier;
       r.note = "only in the current side, unique per row in " + std::to_string(rows) + " rows: an identifier, left out of the verdict";

@@ -24,7 +24,19 @@ bool key_like(const nlohmann::json& value) {
   return true;
 }
 
+bool key_like_name(std::string_view name) {
+  std::string lower;
+  for (char c : name) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  for (const char* hint : {"id", "key", "uuid", "ts", "time", "date", "_at", "seq"})
+    if (lower.find(hint) != std::string::npos) return true;
+  return false;
+}
+
 }  // namespace
+
+bool IdentifierProbe::identifier(std::string_view name) const {
+  return m_candidate && m_count >= k_min_rows && (!m_integers || key_like_name(name));
+}
 
 void IdentifierProbe::add(const nlohmann::json& value) {
   ++m_count;
@@ -34,6 +46,7 @@ void IdentifierProbe::add(const nlohmann::json& value) {
     m_seen = {};
     return;
   }
+  if (!value.is_string()) m_integers = true;
   if (m_seen.size() >= k_max_tracked) return;
   const std::uint64_t h = std::hash<std::string>{}(value.is_string() ? value.get_ref<const std::string&>() : value.dump());
   if (!m_seen.insert(h).second) {

@@ -204,12 +204,12 @@ for name, n, off in (("id-ref", 200, 0), ("id-cur", 300, 10000)):
     with open("data/%s.jsonl" % name, "w") as f:
         for i in range(n):
             f.write(json.dumps({"user_id": "u%06d" % (i + off), "created_at": "2026-11-%02dT10:%02d:%02dZ" % (1 + i % 28, i // 60 % 60, i % 60) if name == "id-ref" else "2026-12-01T%02d:%02d:%02dZ" % (i // 3600, i // 60 % 60, i % 60),
-                                "tier": ["free", "pro"][i % 2], "request": i + off}) + "\n")
+                                "tier": ["free", "pro"][i % 2], "request_id": i + off}) + "\n")
 PY
 run genops skew --reference file:data/id-ref.jsonl --current file:data/id-cur.jsonl --gate --json
 expect_exit 0
 expect_eq "$(jq -r '[.columns[] | .name + "=" + .verdict] | join(" ")' <<<"$out")" \
-  "created_at=identifier request=identifier tier=ok user_id=identifier embedding=ok"
+  "created_at=identifier request_id=identifier tier=ok user_id=identifier embedding=ok"
 expect_eq "$(jq -r '"\(.tested) \(.drifted)"' <<<"$out")" "2 0"
 expect_eq "$(jq -r '.features[] | select(.name == "user_id") | .note' <<<"$out")" \
   "unique per row in 200 reference rows: an identifier, left out of the verdict (compare it anyway with --feature user_id)"

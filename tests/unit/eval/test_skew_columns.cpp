@@ -107,12 +107,12 @@ TEST_CASE("skew::compute_skew: identifiers are reported and left out; a flood of
   std::string ref, cur;
   for (int i = 0; i < 50; ++i) ref += json{{"user_id", "u" + std::to_string(i)}, {"tier", i % 2 ? "free" : "pro"}}.dump() + "\n";
   for (int i = 0; i < 20000; ++i)
-    cur += json{{"user_id", "u" + std::to_string(1000 + i)}, {"tier", i % 2 ? "free" : "pro"}, {"request", i}}.dump() + "\n";
+    cur += json{{"user_id", "u" + std::to_string(1000 + i)}, {"tier", i % 2 ? "free" : "pro"}, {"request_id", i}}.dump() + "\n";
   dir.write("ref.jsonl", ref);
   dir.write("cur.jsonl", cur);
   const auto r = compute_skew(file_options(dir, "ref.jsonl", "cur.jsonl"), {});
   CHECK(column(r, "user_id").verdict == Verdict::identifier);
-  CHECK(column(r, "request").verdict == Verdict::identifier);  // only in the current side
+  CHECK(column(r, "request_id").verdict == Verdict::identifier);  // only in the current side
   CHECK(column(r, "tier").verdict == Verdict::ok);
   CHECK(r.tested == 1);
   CHECK_FALSE(r.drift);
@@ -169,4 +169,22 @@ TEST_CASE("skew::compute_skew: --binning evidently and tfdv decide with those to
   CHECK(t.drift);
   CHECK(parse_binning("tfdv") == Binning::tfdv);
   CHECK_FALSE(parse_binning("spss"));
+}
+
+TEST_CASE("skew::compute_skew: a reference longer than the kept row sample is measured in full on a second pass") {
+  genops::test::TempDir dir;
+  std::string ref, cur;
+  for (int i = 0; i < 500; ++i) ref += json{{"x", i}, {"tier", i % 2 ? "a" : "b"}}.dump() + "\n";
+  for (int i = 0; i < 300; ++i) cur += json{{"x", i}, {"tier", i % 2 ? "a" : "b"}}.dump() + "\n";
+  dir.write("ref.jsonl", ref);
+  dir.write("cur.jsonl", cur);
+  auto o = file_options(dir, "ref.jsonl", "cur.jsonl");
+  o.reference_rows = 50;
+  const auto r = compute_skew(o, {});
+  CHECK(r.reference.sample == 50);
+  CHECK(r.features.size() == 2);  // x is unique per row but an integer measurement, not an id
+  for (const auto& f : r.features) {
+    CHECK(f.reference_n == 500);
+    if (f.name == "x") CHECK(f.tests["ks"]["reference_n"] == 500);
+  }
 }
