@@ -40,6 +40,26 @@ Verdict decide(bool effect_alert, bool effect_warn, bool significant) {
   return Verdict::ok;
 }
 
+// The most common categories (of either side), the rest as "(others)".
+std::vector<HistogramBin> category_histogram(const std::vector<std::string>& names, const std::vector<double>& ref,
+                                             const std::vector<double>& cur) {
+  std::vector<HistogramBin> out;
+  const auto rs = shares_of(ref), cs = shares_of(cur);
+  std::vector<std::size_t> order(names.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return std::max(rs[a], cs[a]) > std::max(rs[b], cs[b]); });
+  HistogramBin others{"(others)", 0, 0};
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    if (i < k_shown_categories) out.push_back({names[order[i]], rs[order[i]], cs[order[i]]});
+    else {
+      others.reference += rs[order[i]];
+      others.current += cs[order[i]];
+    }
+  }
+  if (order.size() > k_shown_categories) out.push_back(others);
+  return out;
+}
+
 }  // namespace
 
 FeatureResult compare_numeric(const NumericFeature& f, const SkewOptions& o) {
@@ -150,19 +170,7 @@ FeatureResult compare_category(const CategoryFeature& f, const SkewOptions& o) {
              (added.size() > 5 ? ", …" : "") + " (" + fmt(new_share * 100) + " % of the current side" +
              (r.new_values ? " > " + fmt(o.thresholds.new_category * 100) + " %: drift on its own)" : ")");
   }
-  const auto rs = shares_of(ref), cs = shares_of(cur);
-  std::vector<std::size_t> order(names.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return std::max(rs[a], cs[a]) > std::max(rs[b], cs[b]); });
-  HistogramBin others{"(others)", 0, 0};
-  for (std::size_t i = 0; i < order.size(); ++i) {
-    if (i < k_shown_categories) r.histogram.push_back({names[order[i]], rs[order[i]], cs[order[i]]});
-    else {
-      others.reference += rs[order[i]];
-      others.current += cs[order[i]];
-    }
-  }
-  if (order.size() > k_shown_categories) r.histogram.push_back(others);
+  r.histogram = category_histogram(names, ref, cur);
   return r;
 }
 

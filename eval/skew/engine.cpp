@@ -267,6 +267,22 @@ void Engine::add_current_value(VariablePlan& plan, const nlohmann::json& value) 
   plan.category->add(plan.category->cur, plan.category->cur_n, st.script);
 }
 
+FeatureResult Engine::current_only(const std::string& name, std::uint64_t rows) {
+  FeatureResult r;
+  r.name = r.variable = name;
+  r.measure = "presence";
+  r.current_n = rows;
+  if (m_cur_only_probes[name].identifier(name)) {
+    r.measure = "identifier";
+    r.verdict = Verdict::identifier;
+    r.note = "only in the current side, unique per row in " + std::to_string(rows) + " rows: an identifier, left out of the verdict";
+  } else {
+    r.verdict = Verdict::added;
+    r.note = "no reference input has " + name + "; the eval does not cover it";
+  }
+  return r;
+}
+
 SkewReport Engine::finish() {
   SkewReport report;
   report.reference = m_ref;
@@ -312,18 +328,7 @@ SkewReport Engine::finish() {
       apply_convention(report.features.back(), *plan.category, m_options);
     }
   }
-  for (const auto& [name, rows] : m_cur_only) {
-    auto r = presence(name, FeatureKind::text, 0, rows);
-    if (m_cur_only_probes[name].identifier(name)) {
-      r.measure = "identifier";
-      r.verdict = Verdict::identifier;
-      r.note = "only in the current side, unique per row in " + std::to_string(rows) + " rows: an identifier, left out of the verdict";
-    } else {
-      r.verdict = Verdict::added;
-      r.note = "no reference input has " + name + "; the eval does not cover it";
-    }
-    report.features.push_back(std::move(r));
-  }
+  for (const auto& [name, rows] : m_cur_only) report.features.push_back(current_only(name, rows));
   m_cur.sample = m_cur_inputs.items().size();
   report.current.sample = m_cur.sample;
   if (m_options.embeddings) embed_and_compare(report);

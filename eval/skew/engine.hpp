@@ -92,6 +92,8 @@ class Engine {
   void keep_wanted(nlohmann::json& values) const;
   void add_current_value(VariablePlan& plan, const nlohmann::json& value);
   void embed_and_compare(SkewReport& report);
+  // The result for a variable only the current side has: new, or an identifier.
+  FeatureResult current_only(const std::string& name, std::uint64_t rows);
   // input_text of `values` without the variables found to be identifiers.
   std::string embedded_text(const nlohmann::json& values, const SkewReport& report) const;
 
