@@ -76,7 +76,7 @@ void add_skew_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--since", o->lib.since, "runs: sources: only inputs since a span ago (7d, 12h) or a date");
   cmd->add_option("--until", o->lib.until, "runs: sources: only inputs before a span ago or a date");
   cmd->add_option("--feature", o->features, "Compare only this variable, optionally with its kind: NAME[:text|category|number] (repeatable)");
-  cmd->add_option("--method", o->method, "Dataset verdict: share (drift when --drift-share of features drifted) or bonferroni");
+  cmd->add_option("--method", o->method, "Dataset verdict: share (drift when --drift-share of columns drifted) or bonferroni");
   cmd->add_option("--drift-share", o->lib.drift_share, "Share of drifted columns that makes the dataset drift (default 0.5)");
   cmd->add_option("--alpha", o->lib.alpha, "Family-wise level for --method bonferroni over columns (default 0.05)");
   cmd->add_option("--binning", o->binning, "Whose binning and tests decide a feature: genops (default), evidently or tfdv");
