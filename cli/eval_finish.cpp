@@ -145,7 +145,7 @@ void finish_eval_session(Context& ctx, const eval::Suite& suite, const EvalComma
       report.skew = eval::skew::to_json(*drift);
       skew = eval::gate::SkewCheck{!drift->drift,
                                    std::to_string(drift->drifted) + " of " + std::to_string(drift->tested) +
-                                       " input features drifted against " + suite.gate.skew->current,
+                                       " input columns drifted against " + suite.gate.skew->current,
                                    false};
     } else {
       const auto& window = suite.gate.skew->since;

@@ -43,6 +43,7 @@ std::optional<eval::skew::SkewReport> gate_skew(Context& ctx, const eval::Suite&
   options.reference = "eval:" + suite.path.string();
   options.current = suite.gate.skew->current;
   options.since = suite.gate.skew->since;
+  if (auto binning = eval::skew::parse_binning(suite.gate.skew->binning)) options.binning = *binning;
   eval::skew::SkewContext context;
   context.store = &ctx.store();
   context.embed = skew_embedder(ctx, "");

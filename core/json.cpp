@@ -21,6 +21,11 @@ Expected<nlohmann::json> parse_json(std::string_view text, std::size_t max_depth
     // nlohmann's text starts "[json.exception.parse_error.101] parse error at line 1, column 2: ...".
     auto colon = what.find("] ");
     return unexpected("invalid JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2)));
+  } catch (const nlohmann::json::out_of_range& e) {
+    // A number beyond double's range (1e999): nlohmann's out_of_range.406.
+    std::string what = e.what();
+    auto colon = what.find("] ");
+    return unexpected("invalid JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2)));
   }
 }
 

@@ -37,5 +37,11 @@ int main(int argc, char** argv) {
   std::printf("rows %llu, features %zu, drift %s: %.2f s, peak RSS %ld MB\n",
               static_cast<unsigned long long>(report.current.rows), report.features.size(), report.drift ? "yes" : "no", secs,
               usage.ru_maxrss / 1024);
+  for (const auto& f : report.features)
+    if (f.tests.contains("ks"))
+      std::printf("  %-20s KS on %s vs %s values (%s), D %.6g, p %.3g\n", f.name.c_str(), f.tests["ks"]["reference_n"].dump().c_str(),
+                  f.tests["ks"]["current_n"].dump().c_str(), f.tests["ks"]["method"].get<std::string>().c_str(),
+                  f.tests["ks"]["statistic"].get<double>(), f.tests["ks"]["p_value"].get<double>());
+  for (const auto& c : report.columns) std::printf("  column %-12s %s\n", c.name.c_str(), to_string(c.verdict));
   return 0;
 }

@@ -1,5 +1,5 @@
 // genops skew --reference SRC --current SRC [--since 7d] [--until T] [--feature NAME[:KIND]]...
-//             [--method share|bonferroni] [--threshold NAME=VALUE]... [--embedding-provider NAME]
+//             [--method share|bonferroni] [--binning genops|evidently|tfdv] [--threshold NAME=VALUE]... [--embedding-provider NAME]
 //             [--no-embedding] [--gate] [--json] [--output FILE.md|FILE.json]
 #include <fstream>
 #include <iostream>
@@ -21,7 +21,7 @@ namespace skew = eval::skew;
 struct SkewCommandOptions {
   skew::SkewOptions lib;
   std::vector<std::string> features, thresholds;
-  std::string method = "share", output, provider;
+  std::string method = "share", binning = "genops", output, provider;
   bool no_embedding = false, gate = false, json = false;
 };
 
@@ -41,6 +41,11 @@ void run_skew(Context& ctx, SkewCommandOptions& o) {
   if (o.method != "share" && o.method != "bonferroni")
     core::fail_usage("--method " + core::quote(o.method) + ": expected share or bonferroni");
   lib.method = o.method == "share" ? skew::DatasetMethod::share : skew::DatasetMethod::bonferroni;
+  const auto binning = skew::parse_binning(o.binning);
+  if (!binning)
+    core::fail_usage("--binning " + core::quote(o.binning) + ": expected genops, evidently or tfdv",
+                     {"evidently and tfdv reproduce those tools' binning and tests (docs/skew.md)"});
+  lib.binning = *binning;
   for (const auto& f : o.features) lib.features.push_back(skew::parse_feature_request(f));
   for (const auto& t : o.thresholds) skew::set_threshold(lib.thresholds, t);
   lib.embeddings = !o.no_embedding;
@@ -57,7 +62,7 @@ void run_skew(Context& ctx, SkewCommandOptions& o) {
   if (o.gate && report.drift)
     throw core::Error(core::ErrorKind::check_failed,
                       "skew: the current inputs drifted from the reference (" + std::to_string(report.drifted) + " of " +
-                          std::to_string(report.tested) + " features)",
+                          std::to_string(report.tested) + " columns)",
                       {"update the eval dataset with inputs like the current ones, or check what changed in production"});
 }
 
@@ -71,10 +76,12 @@ void add_skew_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--since", o->lib.since, "runs: sources: only inputs since a span ago (7d, 12h) or a date");
   cmd->add_option("--until", o->lib.until, "runs: sources: only inputs before a span ago or a date");
   cmd->add_option("--feature", o->features, "Compare only this variable, optionally with its kind: NAME[:text|category|number] (repeatable)");
-  cmd->add_option("--method", o->method, "Dataset verdict: share (drift when --drift-share of features drifted) or bonferroni");
-  cmd->add_option("--drift-share", o->lib.drift_share, "Share of drifted features that makes the dataset drift (default 0.5)");
-  cmd->add_option("--alpha", o->lib.alpha, "Family-wise level for --method bonferroni (default 0.05)");
-  cmd->add_option("--threshold", o->thresholds, "Override a threshold: psi_warn, psi, js, linf, p_value, embedding (NAME=VALUE, repeatable)");
+  cmd->add_option("--method", o->method, "Dataset verdict: share (drift when --drift-share of columns drifted) or bonferroni");
+  cmd->add_option("--drift-share", o->lib.drift_share, "Share of drifted columns that makes the dataset drift (default 0.5)");
+  cmd->add_option("--alpha", o->lib.alpha, "Family-wise level for --method bonferroni over columns (default 0.05)");
+  cmd->add_option("--binning", o->binning, "Whose binning and tests decide a feature: genops (default), evidently or tfdv");
+  cmd->add_option("--threshold", o->thresholds,
+                  "Override a threshold: psi_warn, psi, js, linf, p_value, embedding, new_category (NAME=VALUE, repeatable)");
   cmd->add_option("--embedding-provider", o->provider, "Embed inputs with this configured provider (default: offline hash-embed)");
   cmd->add_flag("--no-embedding", o->no_embedding, "Skip the embedding test");
   cmd->add_flag("--gate", o->gate, "Exit 1 when the dataset drifted");
@@ -82,6 +89,7 @@ void add_skew_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--output", o->output, "Also write the report to FILE.md (Markdown) or FILE.json");
   cmd->footer(example({"genops skew --reference eval:evals/support.yaml --current runs:support --since 7d",
                        "genops skew --reference file:data/eval.jsonl --current file:prod.jsonl --feature tier:category --gate",
+                       "genops skew --reference file:data/eval.jsonl --current file:prod.jsonl --binning evidently",
                        "genops skew --reference eval:evals/support.yaml --current runs:support --json --output skew.md"}));
   cmd->callback([o, &ctx] { run_skew(ctx, *o); });
 }

@@ -21,15 +21,6 @@ std::string fmt(double v) {
   return buf;
 }
 
-std::vector<double> subsample(const std::vector<double>& values, std::size_t limit) {
-  if (values.size() <= limit) return values;
-  std::vector<double> out(values);
-  SplitMix64 rng(0x6b7332);
-  for (std::size_t i = 0; i < limit; ++i) std::swap(out[i], out[i + rng.below(out.size() - i)]);
-  out.resize(limit);
-  return out;
-}
-
 std::vector<double> shares_of(const std::vector<double>& counts) {
   double total = 0;
   for (double c : counts) total += c;
@@ -49,6 +40,26 @@ Verdict decide(bool effect_alert, bool effect_warn, bool significant) {
   return Verdict::ok;
 }
 
+// The most common categories (of either side), the rest as "(others)".
+std::vector<HistogramBin> category_histogram(const std::vector<std::string>& names, const std::vector<double>& ref,
+                                             const std::vector<double>& cur) {
+  std::vector<HistogramBin> out;
+  const auto rs = shares_of(ref), cs = shares_of(cur);
+  std::vector<std::size_t> order(names.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return std::max(rs[a], cs[a]) > std::max(rs[b], cs[b]); });
+  HistogramBin others{"(others)", 0, 0};
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    if (i < k_shown_categories) out.push_back({names[order[i]], rs[order[i]], cs[order[i]]});
+    else {
+      others.reference += rs[order[i]];
+      others.current += cs[order[i]];
+    }
+  }
+  if (order.size() > k_shown_categories) out.push_back(others);
+  return out;
+}
+
 }  // namespace
 
 FeatureResult compare_numeric(const NumericFeature& f, const SkewOptions& o) {
@@ -59,7 +70,7 @@ FeatureResult compare_numeric(const NumericFeature& f, const SkewOptions& o) {
   r.measure = f.measure;
   r.test = "psi";
   r.threshold = o.thresholds.psi_alert;
-  r.reference_n = f.ref_values.size();
+  r.reference_n = f.ref_stats.count();
   r.current_n = f.cur_stats.count();
   r.reference_invalid = f.ref_invalid;
   r.current_invalid = f.cur_invalid;
@@ -71,11 +82,10 @@ FeatureResult compare_numeric(const NumericFeature& f, const SkewOptions& o) {
              (r.note.empty() ? "" : "; " + r.note);
     return r;
   }
-  RunningStats ref_stats;
-  for (double v : f.ref_values) ref_stats.add(v);
+  const RunningStats& ref_stats = f.ref_stats;
   const double psi_value = psi(f.ref_bins, f.cur_bins);
   const double js = jensen_shannon(f.ref_bins, f.cur_bins);
-  const auto ref_sample = subsample(f.ref_values, o.ks_sample);
+  const auto& ref_sample = f.ref_sample.items();
   const auto& cur_sample = f.cur_sample.items();
   const auto ks = ks_2samp(ref_sample, cur_sample);
   const double w = wasserstein_distance(ref_sample, cur_sample);
@@ -83,7 +93,11 @@ FeatureResult compare_numeric(const NumericFeature& f, const SkewOptions& o) {
   r.statistic = psi_value;
   r.p_value = ks.p_value;
   const bool significant = ks.p_value < o.thresholds.p_value;
-  r.verdict = decide(psi_value >= o.thresholds.psi_alert || js >= o.thresholds.js, psi_value >= o.thresholds.psi_warn, significant);
+  r.effect_alert = psi_value >= o.thresholds.psi_alert || js >= o.thresholds.js;
+  r.effect_warn = psi_value >= o.thresholds.psi_warn;
+  r.verdict = decide(r.effect_alert, r.effect_warn, significant);
+  if (ref_stats.min() == ref_stats.max() && f.cur_stats.min() == f.cur_stats.max() && ref_stats.min() == f.cur_stats.min())
+    r.verdict = Verdict::constant;
   r.tests = {{"psi", psi_value},
              {"js", js},
              {"ks", {{"statistic", ks.statistic}, {"p_value", ks.p_value}, {"method", ks.exact ? "exact" : "asymptotic"},
@@ -92,7 +106,12 @@ FeatureResult compare_numeric(const NumericFeature& f, const SkewOptions& o) {
              {"wasserstein_normalised", sd > 0 ? nlohmann::json(w / sd) : nlohmann::json(nullptr)},
              {"reference", moments(ref_stats)},
              {"current", moments(f.cur_stats)}};
-  if (sd == 0) r.note += std::string(r.note.empty() ? "" : "; ") + "the reference has a single value " + fmt(ref_stats.mean());
+  if (r.verdict == Verdict::constant)
+    r.note += std::string(r.note.empty() ? "" : "; ") + "constant: " + fmt(ref_stats.mean()) + " on both sides (left out of the counts)";
+  else if (sd == 0) r.note += std::string(r.note.empty() ? "" : "; ") + "the reference has a single value " + fmt(ref_stats.mean());
+  if (ref_sample.size() < r.reference_n || cur_sample.size() < r.current_n)
+    r.note += std::string(r.note.empty() ? "" : "; ") + "KS and Wasserstein on a uniform sample of " + std::to_string(ref_sample.size()) +
+              " reference and " + std::to_string(cur_sample.size()) + " current values";
   const auto rs = shares_of(f.ref_bins), cs = shares_of(f.cur_bins);
   for (std::size_t i = 0; i < rs.size(); ++i) {
     std::string label = f.edges.empty() ? "all"
@@ -131,57 +150,28 @@ FeatureResult compare_category(const CategoryFeature& f, const SkewOptions& o) {
   r.statistic = linf;
   r.p_value = chi.p_value;
   const bool significant = chi.p_value < o.thresholds.p_value;
-  r.verdict = decide(linf >= o.thresholds.linf || js >= o.thresholds.js, linf >= o.thresholds.linf / 3, significant);
+  r.effect_alert = linf >= o.thresholds.linf || js >= o.thresholds.js;
+  r.effect_warn = linf >= o.thresholds.linf / 3;
+  double new_count = 0;
+  for (std::size_t i = 0; i < names.size(); ++i)
+    if (!f.ref.count(names[i])) new_count += cur[i];
+  const double new_share = f.cur_n > 0 ? new_count / f.cur_n : 0;
+  r.new_values = new_share > o.thresholds.new_category;
+  r.verdict = r.new_values ? Verdict::drift : decide(r.effect_alert, r.effect_warn, significant);
+  if (f.ref.size() == 1 && f.cur.size() == 1 && f.ref.begin()->first == f.cur.begin()->first) r.verdict = Verdict::constant;
   r.tests = {{"linf", linf}, {"js", js}, {"psi", psi_value},
              {"chi_square", {{"statistic", chi.statistic}, {"dof", chi.dof}, {"p_value", chi.p_value}}},
-             {"reference_values", f.ref.size()}, {"current_values", f.cur.size()}};
+             {"reference_values", f.ref.size()}, {"current_values", f.cur.size()}, {"new_share", new_share}};
+  if (r.verdict == Verdict::constant) r.note = "constant: " + names.front() + " on both sides (left out of the counts)";
   if (!added.empty()) {
     std::string list;
     for (std::size_t i = 0; i < added.size() && i < 5; ++i) list += (i ? ", " : "") + added[i];
     r.note = std::to_string(added.size()) + " value" + (added.size() == 1 ? "" : "s") + " not in the reference: " + list +
-             (added.size() > 5 ? ", …" : "");
+             (added.size() > 5 ? ", …" : "") + " (" + fmt(new_share * 100) + " % of the current side" +
+             (r.new_values ? " > " + fmt(o.thresholds.new_category * 100) + " %: drift on its own)" : ")");
   }
-  const auto rs = shares_of(ref), cs = shares_of(cur);
-  std::vector<std::size_t> order(names.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return std::max(rs[a], cs[a]) > std::max(rs[b], cs[b]); });
-  HistogramBin others{"(others)", 0, 0};
-  for (std::size_t i = 0; i < order.size(); ++i) {
-    if (i < k_shown_categories) r.histogram.push_back({names[order[i]], rs[order[i]], cs[order[i]]});
-    else {
-      others.reference += rs[order[i]];
-      others.current += cs[order[i]];
-    }
-  }
-  if (order.size() > k_shown_categories) r.histogram.push_back(others);
+  r.histogram = category_histogram(names, ref, cur);
   return r;
-}
-
-void decide_dataset(SkewReport& report, const SkewOptions& o) {
-  int tested = 0, drifted = 0;
-  bool structural = false;
-  std::vector<double> p_values;
-  for (const auto& f : report.features) {
-    if (f.verdict == Verdict::no_data) continue;
-    ++tested;
-    if (f.verdict == Verdict::drift || f.verdict == Verdict::missing || f.verdict == Verdict::added) ++drifted;
-    if (f.verdict == Verdict::missing || f.verdict == Verdict::added) structural = true;
-    if (f.p_value) p_values.push_back(*f.p_value);
-  }
-  if (report.embedding.computed) {
-    ++tested;
-    if (report.embedding.verdict == Verdict::drift) ++drifted;
-    p_values.push_back(report.embedding.drift.p_value);
-  }
-  report.tested = tested;
-  report.drifted = drifted;
-  if (o.method == DatasetMethod::share) {
-    report.drift = tested > 0 && static_cast<double>(drifted) / tested >= o.drift_share;
-  } else {
-    const double level = p_values.empty() ? 0 : o.alpha / static_cast<double>(p_values.size());
-    report.drift = structural || std::any_of(p_values.begin(), p_values.end(), [&](double p) { return p < level; });
-  }
-  if (tested == 0) report.warnings.push_back("no feature could be tested");
 }
 
 }  // namespace genops::eval::skew

@@ -13,7 +13,10 @@ namespace genops::eval::skew {
 
 namespace {
 
-constexpr std::size_t k_max_categories = 10000;  // distinct values kept per side; the rest count as "(other)"
+constexpr std::size_t k_max_categories = 10000;
+constexpr std::size_t k_max_reference_texts = 1000000;  // whole-text hashes kept per text variable (8 MB)
+
+std::uint64_t text_hash(std::string_view text) { return std::hash<std::string_view>{}(text); }  // distinct values kept per side; the rest count as "(other)"
 
 // numpy.quantile(sorted, q, method="lower"): an observed value, so that
 // discrete features (word counts) get no empty bins between their values.
@@ -39,7 +42,8 @@ std::string input_text(const nlohmann::json& values) {
 }
 
 void NumericFeature::finish_reference() {
-  std::vector<double> sorted(ref_values);
+  const auto& values = ref_sample.items();
+  std::vector<double> sorted(values);
   std::sort(sorted.begin(), sorted.end());
   edges.clear();
   if (!sorted.empty())
@@ -49,7 +53,7 @@ void NumericFeature::finish_reference() {
     }
   ref_bins.assign(edges.size() + 1, 0.0);
   cur_bins.assign(edges.size() + 1, 0.0);
-  for (double v : ref_values) ref_bins[bin_of(v)] += 1;
+  for (double v : values) ref_bins[bin_of(v)] += 1;
 }
 
 std::size_t NumericFeature::bin_of(double v) const {
@@ -68,36 +72,59 @@ Engine::Engine(const SkewOptions& options, const SkewContext& context)
     : m_options(options), m_context(context), m_ref_rows(options.reference_rows, 0x7265),
       m_cur_inputs(options.embedding_sample, 0x6375) {}
 
-void Engine::read_reference(RowSource& source, const std::string& label) {
+void Engine::keep_wanted(nlohmann::json& values) const {
+  if (m_options.features.empty()) return;
+  for (auto it = values.begin(); it != values.end();) {
+    bool wanted = false;
+    for (const auto& f : m_options.features) wanted = wanted || f.name == it.key();
+    it = wanted ? std::next(it) : values.erase(it);
+  }
+}
+
+void Engine::read_reference(RowSource& source, const std::string& label, const std::function<std::unique_ptr<RowSource>()>& reopen) {
   m_ref.source = label;
-  std::set<std::string> wanted;
-  for (const auto& f : m_options.features) wanted.insert(f.name);
   while (auto row = source.next()) {
     ++m_ref.rows;
-    if (!wanted.empty())
-      for (auto it = row->values.begin(); it != row->values.end();)
-        it = wanted.count(it.key()) ? std::next(it) : row->values.erase(it);
+    keep_wanted(row->values);
     add_reference_row(row->values);
     m_ref_rows.offer(std::move(row->values));
   }
   m_ref.sample = m_ref_rows.items().size();
   if (m_ref.rows == 0)
     core::fail_input("reference " + label + ": no rows", {"the reference side needs at least one input; check the source and --since/--until"});
-  if (m_ref.sample < m_ref.rows)
-    m_warnings.push_back("reference: features from a uniform sample of " + std::to_string(m_ref.sample) + " of " +
-                         std::to_string(m_ref.rows) + " rows");
   plan_variables();
+  if (m_ref.sample == m_ref.rows) {
+    for (const auto& row : m_ref_rows.items()) measure_reference_row(row);
+  } else {
+    // More rows than the kept sample: measure every row in a second pass.
+    auto again = reopen();
+    std::uint64_t rows = 0;
+    while (auto row = again->next()) {
+      ++rows;
+      keep_wanted(row->values);
+      measure_reference_row(row->values);
+    }
+    if (rows != m_ref.rows)
+      core::fail_input("reference " + label + ": read " + std::to_string(m_ref.rows) + " rows, then " + std::to_string(rows) +
+                           " on the second pass",
+                       {"a reference of more than " + std::to_string(m_options.reference_rows) +
+                            " rows is read twice: give a file or store that does not change while skew runs (not a pipe)"});
+  }
+  for (auto& f : m_numeric) f->finish_reference();
 }
 
 void Engine::add_reference_row(const nlohmann::json& values) {
   for (const auto& [key, value] : values.items()) {
     if (value.is_null()) continue;
     ++m_ref_seen[key];
+    m_ref_probes[key].add(value);
     if (!value.is_string()) continue;
     analyse_text(value.get_ref<const std::string&>(), &m_hashes);
     unique_hashes(m_hashes);
     auto& vocabulary = m_vocabularies[key];
     for (auto h : m_hashes) ++vocabulary[h];
+    auto& texts = m_reference_texts[key];
+    if (texts.size() < k_max_reference_texts) texts.insert(text_hash(value.get_ref<const std::string&>()));
   }
 }
 
@@ -109,14 +136,19 @@ void Engine::plan_variables() {
   std::set<std::string> names;
   for (const auto& [name, _] : m_ref_seen) names.insert(name);
   for (const auto& f : m_options.features) names.insert(f.name);
+  m_plans.reserve(names.size());
   for (const auto& name : names) {
     VariablePlan plan;
     plan.name = name;
     plan.ref_present = m_ref_seen.count(name) ? m_ref_seen[name] : 0;
-    const auto& vs = values[name];
-    plan.kind = infer_kind(vs);
+    plan.kind = infer_kind(values[name]);
+    bool requested = false;
     for (const auto& f : m_options.features)
-      if (f.name == name && f.kind) plan.kind = *f.kind;
+      if (f.name == name) {
+        requested = true;
+        if (f.kind) plan.kind = *f.kind;
+      }
+    plan.identifier = !requested && m_ref_probes[name].identifier(name);
     const auto numeric = [&](const std::string& measure) {
       auto f = std::make_unique<NumericFeature>(m_options.ks_sample);
       f->variable = name;
@@ -135,40 +167,51 @@ void Engine::plan_variables() {
       plan.category = f.get();
       m_categories.push_back(std::move(f));
     };
-    if (plan.kind == FeatureKind::text) {
+    if (plan.identifier) {
+      // reported as an identifier; no features
+    } else if (plan.kind == FeatureKind::text) {
       for (const char* m : k_text_measures) numeric(m);
       category(k_script_measure);
       plan.vocabulary = &m_vocabularies[name];
-      for (const auto* v : vs) {
-        const auto st = analyse_text(text_of(*v), &m_hashes);
-        double oov = 0;
-        for (auto h : m_hashes) {
-          auto it = plan.vocabulary->find(h);
-          if (it == plan.vocabulary->end() || it->second <= 1) oov += 1;  // leave-one-out: only this row has it
-        }
-        const double shares[] = {st.length, st.words, st.non_letter_share, m_hashes.empty() ? 0 : oov / static_cast<double>(m_hashes.size())};
-        for (std::size_t i = 0; i < 4; ++i) plan.numeric[i]->ref_values.push_back(shares[i]);
-        plan.category->add(plan.category->ref, plan.category->ref_n, st.script);
-      }
+      plan.reference_texts = &m_reference_texts[name];
     } else if (plan.kind == FeatureKind::number) {
       numeric("value");
-      for (const auto* v : vs) {
-        if (auto x = number_of(*v)) plan.numeric[0]->ref_values.push_back(*x);
-        else ++plan.numeric[0]->ref_invalid;
-      }
     } else {
       category("value");
-      for (const auto* v : vs) plan.category->add(plan.category->ref, plan.category->ref_n, text_of(*v));
     }
-    for (auto* f : plan.numeric) f->finish_reference();
     m_plans.push_back(std::move(plan));
+  }
+  for (auto& p : m_plans) m_by_name[p.name] = &p;
+}
+
+void Engine::measure_reference_row(const nlohmann::json& values) {
+  for (const auto& [key, value] : values.items()) {
+    if (value.is_null()) continue;
+    auto it = m_by_name.find(key);
+    if (it == m_by_name.end() || it->second->identifier) continue;
+    auto& plan = *it->second;
+    if (plan.kind == FeatureKind::number) {
+      if (auto x = number_of(value)) plan.numeric[0]->add_reference(*x);
+      else ++plan.numeric[0]->ref_invalid;
+    } else if (plan.kind == FeatureKind::category) {
+      plan.category->add(plan.category->ref, plan.category->ref_n, text_of(value));
+    } else {
+      const auto st = analyse_text(text_of(value), &m_hashes);
+      double oov = 0;
+      for (auto h : m_hashes) {
+        auto w = plan.vocabulary->find(h);
+        if (w == plan.vocabulary->end() || w->second <= 1) oov += 1;  // leave-one-out: only this row has it
+      }
+      const double measures[] = {st.length, st.words, st.non_letter_share, m_hashes.empty() ? 0 : oov / static_cast<double>(m_hashes.size())};
+      for (std::size_t i = 0; i < 4; ++i) plan.numeric[i]->add_reference(measures[i]);
+      plan.category->add(plan.category->ref, plan.category->ref_n, st.script);
+    }
   }
 }
 
 void Engine::read_current(RowSource& source, const std::string& label) {
   m_cur.source = label;
-  std::map<std::string, VariablePlan*> by_name;
-  for (auto& p : m_plans) by_name[p.name] = &p;
+  const auto& by_name = m_by_name;
   const bool restricted = !m_options.features.empty();
   RowPipeline pipeline(source);
   while (auto batch = pipeline.next()) {
@@ -178,12 +221,15 @@ void Engine::read_current(RowSource& source, const std::string& label) {
         if (value.is_null()) continue;
         auto it = by_name.find(key);
         if (it != by_name.end()) add_current_value(*it->second, value);
-        else if (!restricted) ++m_cur_only[key];
+        else if (!restricted) {
+          ++m_cur_only[key];
+          m_cur_only_probes[key].add(value);
+        }
       }
       if (!m_options.embeddings) continue;
       if (restricted)
         for (auto it = row.values.begin(); it != row.values.end();) it = by_name.count(it.key()) ? std::next(it) : row.values.erase(it);
-      m_cur_inputs.offer_lazy([&] { return SampledInput{input_text(row.values), std::move(row.values)}; });
+      m_cur_inputs.offer_lazy([&] { return SampledInput{std::move(row.values)}; });
     }
   }
   if (m_cur.rows == 0)
@@ -194,6 +240,7 @@ void Engine::read_current(RowSource& source, const std::string& label) {
 
 void Engine::add_current_value(VariablePlan& plan, const nlohmann::json& value) {
   ++plan.cur_present;
+  if (plan.identifier) return;
   if (plan.kind == FeatureKind::number) {
     if (auto x = number_of(value)) plan.numeric[0]->add_current(*x);
     else ++plan.numeric[0]->cur_invalid;
@@ -204,14 +251,36 @@ void Engine::add_current_value(VariablePlan& plan, const nlohmann::json& value) 
     return;
   }
   const auto st = value.is_string() ? analyse_text(value.get_ref<const std::string&>(), &m_hashes) : analyse_text(text_of(value), &m_hashes);
+  // A current input that repeats a reference input is measured as that
+  // reference input was (leave-one-out), so copies of the eval's own cases
+  // do not look shifted.
+  const bool repeat = value.is_string() && plan.reference_texts->count(text_hash(value.get_ref<const std::string&>()));
   double oov = 0;
-  for (auto h : m_hashes)
-    if (!plan.vocabulary->count(h)) oov += 1;
+  for (auto h : m_hashes) {
+    auto w = plan.vocabulary->find(h);
+    if (w == plan.vocabulary->end() || (repeat && w->second <= 1)) oov += 1;
+  }
   plan.numeric[0]->add_current(st.length);
   plan.numeric[1]->add_current(st.words);
   plan.numeric[2]->add_current(st.non_letter_share);
   plan.numeric[3]->add_current(m_hashes.empty() ? 0 : oov / static_cast<double>(m_hashes.size()));
   plan.category->add(plan.category->cur, plan.category->cur_n, st.script);
+}
+
+FeatureResult Engine::current_only(const std::string& name, std::uint64_t rows) {
+  FeatureResult r;
+  r.name = r.variable = name;
+  r.measure = "presence";
+  r.current_n = rows;
+  if (m_cur_only_probes[name].identifier(name)) {
+    r.measure = "identifier";
+    r.verdict = Verdict::identifier;
+    r.note = "only in the current side, unique per row in " + std::to_string(rows) + " rows: an identifier, left out of the verdict";
+  } else {
+    r.verdict = Verdict::added;
+    r.note = "no reference input has " + name + "; the eval does not cover it";
+  }
+  return r;
 }
 
 SkewReport Engine::finish() {
@@ -221,36 +290,49 @@ SkewReport Engine::finish() {
   report.method = m_options.method;
   report.drift_share = m_options.drift_share;
   report.alpha = m_options.alpha;
+  report.binning = m_options.binning;
   report.warnings = m_warnings;
+  const auto presence = [](const std::string& name, FeatureKind kind, std::uint64_t ref_n, std::uint64_t cur_n) {
+    FeatureResult r;
+    r.name = r.variable = name;
+    r.kind = kind;
+    r.measure = "presence";
+    r.reference_n = ref_n;
+    r.current_n = cur_n;
+    return r;
+  };
   for (const auto& plan : m_plans) {
+    if (plan.identifier) {
+      auto r = presence(plan.name, plan.kind, plan.ref_present, plan.cur_present);
+      r.measure = "identifier";
+      r.verdict = Verdict::identifier;
+      r.note = "unique per row in " + std::to_string(plan.ref_present) +
+               " reference rows: an identifier, left out of the verdict (compare it anyway with --feature " + plan.name + ")";
+      report.features.push_back(std::move(r));
+      continue;
+    }
     if (plan.ref_present == 0 || plan.cur_present == 0) {
-      FeatureResult r;
-      r.name = r.variable = plan.name;
-      r.kind = plan.kind;
-      r.measure = "presence";
-      r.reference_n = plan.ref_present;
-      r.current_n = plan.cur_present;
+      auto r = presence(plan.name, plan.kind, plan.ref_present, plan.cur_present);
       r.verdict = plan.ref_present == 0 ? (plan.cur_present == 0 ? Verdict::no_data : Verdict::added) : Verdict::missing;
       r.note = plan.ref_present == 0 ? (plan.cur_present == 0 ? "neither side has " : "no reference input has ") + plan.name
                                      : "no current input has " + plan.name;
       report.features.push_back(std::move(r));
       continue;
     }
-    for (const auto* f : plan.numeric) report.features.push_back(compare_numeric(*f, m_options));
-    if (plan.category) report.features.push_back(compare_category(*plan.category, m_options));
+    for (const auto* f : plan.numeric) {
+      report.features.push_back(compare_numeric(*f, m_options));
+      apply_convention(report.features.back(), *f, m_options);
+    }
+    if (plan.category) {
+      report.features.push_back(compare_category(*plan.category, m_options));
+      apply_convention(report.features.back(), *plan.category, m_options);
+    }
   }
-  for (const auto& [name, rows] : m_cur_only) {
-    FeatureResult r;
-    r.name = r.variable = name;
-    r.measure = "presence";
-    r.current_n = rows;
-    r.verdict = Verdict::added;
-    r.note = "no reference input has " + name + "; the eval does not cover it";
-    report.features.push_back(std::move(r));
-  }
+  for (const auto& [name, rows] : m_cur_only) report.features.push_back(current_only(name, rows));
   m_cur.sample = m_cur_inputs.items().size();
   report.current.sample = m_cur.sample;
   if (m_options.embeddings) embed_and_compare(report);
+  decide_columns(report, m_options);
   decide_dataset(report, m_options);
   return report;
 }

@@ -4,14 +4,17 @@
 // streamed through fixed-size state (bin counts on the reference's deciles,
 // running moments, reservoir samples, category counts).
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "eval/skew/identifiers.hpp"
 #include "eval/skew/sketch.hpp"
 #include "eval/skew/skew.hpp"
 #include "eval/skew/sources.hpp"
@@ -23,15 +26,21 @@ namespace genops::eval::skew {
 struct NumericFeature {
   std::string name, variable, measure;
   FeatureKind kind = FeatureKind::number;
-  std::vector<double> ref_values;
+  Reservoir<double> ref_sample;  // every reference value up to SkewOptions::ks_sample, a uniform sample beyond
+  RunningStats ref_stats;        // over every reference value
   std::uint64_t ref_invalid = 0;
   std::vector<double> edges;  // the reference's deciles, deduplicated: bins (-inf, e0], (e0, e1], …, (ek, inf)
   std::vector<double> ref_bins, cur_bins;
   RunningStats cur_stats;
-  Reservoir<double> cur_sample;
+  Reservoir<double> cur_sample;  // every current value up to SkewOptions::ks_sample, a uniform sample beyond
   std::uint64_t cur_invalid = 0;
 
-  explicit NumericFeature(std::size_t sample_size) : cur_sample(sample_size, 0x6b73) {}
+  explicit NumericFeature(std::size_t sample_size) : ref_sample(sample_size, 0x7266), cur_sample(sample_size, 0x6b73) {}
+  void add_reference(double v) {
+    ref_stats.add(v);
+    ref_sample.offer(v);
+  }
+  // Fixes the bin edges from the reference's values and counts them.
   void finish_reference();
   std::size_t bin_of(double v) const;
   void add_current(double v) {
@@ -55,28 +64,38 @@ struct VariablePlan {
   std::string name;
   FeatureKind kind = FeatureKind::text;
   std::uint64_t ref_present = 0, cur_present = 0;
+  bool identifier = false;                // unique per row: reported, not compared
   std::unordered_map<std::uint64_t, std::uint32_t>* vocabulary = nullptr;  // text: rows per word in the reference
+  std::unordered_set<std::uint64_t>* reference_texts = nullptr;  // text: hashes of the reference's whole texts
   std::vector<NumericFeature*> numeric;   // text: length, words, non_letter, oov; number: value
   CategoryFeature* category = nullptr;    // text: script; category: value
 };
 
 struct SampledInput {
-  std::string text;        // what is embedded
-  nlohmann::json values;   // shown in the report
+  nlohmann::json values;   // embedded without identifiers (input_text), shown in the report as they are
 };
 
 class Engine {
  public:
   Engine(const SkewOptions& options, const SkewContext& context);
-  void read_reference(RowSource& source, const std::string& label);
+  // Reads the reference; `reopen` opens it again for a second pass when it
+  // has more rows than the kept row sample (so that every value, up to
+  // ks_sample per feature, is measured).
+  void read_reference(RowSource& source, const std::string& label, const std::function<std::unique_ptr<RowSource>()>& reopen);
   void read_current(RowSource& source, const std::string& label);
   SkewReport finish();
 
  private:
   void plan_variables();
   void add_reference_row(const nlohmann::json& values);
+  void measure_reference_row(const nlohmann::json& values);
+  void keep_wanted(nlohmann::json& values) const;
   void add_current_value(VariablePlan& plan, const nlohmann::json& value);
   void embed_and_compare(SkewReport& report);
+  // The result for a variable only the current side has: new, or an identifier.
+  FeatureResult current_only(const std::string& name, std::uint64_t rows);
+  // input_text of `values` without the variables found to be identifiers.
+  std::string embedded_text(const nlohmann::json& values, const SkewReport& report) const;
 
   const SkewOptions& m_options;
   const SkewContext& m_context;
@@ -84,7 +103,11 @@ class Engine {
   Reservoir<nlohmann::json> m_ref_rows;
   std::map<std::string, std::uint64_t> m_ref_seen;  // rows per variable, over all reference rows
   std::map<std::string, std::unordered_map<std::uint64_t, std::uint32_t>> m_vocabularies;
+  std::map<std::string, std::unordered_set<std::uint64_t>> m_reference_texts;  // at most k_max_reference_texts each
+  std::map<std::string, IdentifierProbe> m_ref_probes;  // per reference variable, over every row
+  std::map<std::string, VariablePlan*> m_by_name;
   std::map<std::string, std::uint64_t> m_cur_only;  // variables only the current side has
+  std::map<std::string, IdentifierProbe> m_cur_only_probes;
   std::vector<std::unique_ptr<NumericFeature>> m_numeric;
   std::vector<std::unique_ptr<CategoryFeature>> m_categories;
   std::vector<VariablePlan> m_plans;
@@ -100,6 +123,17 @@ std::string input_text(const nlohmann::json& values);
 // Builds the report entries (tests, verdicts, histograms); in compare.cpp.
 FeatureResult compare_numeric(const NumericFeature& f, const SkewOptions& options);
 FeatureResult compare_category(const CategoryFeature& f, const SkewOptions& options);
+// The conventions of --binning evidently|tfdv applied to one feature (in
+// conventions_apply.cpp): adds tests.evidently or tests.tfdv and makes that
+// tool's test the deciding one. Nothing for Binning::genops.
+void apply_convention(FeatureResult& r, const NumericFeature& f, const SkewOptions& options);
+void apply_convention(FeatureResult& r, const CategoryFeature& f, const SkewOptions& options);
+
+// Holm's step-down adjustment of p-values (same order, each in [0, 1]).
+std::vector<double> holm(const std::vector<double>& p_values);
+// Column verdicts (Holm within a column; constant features and identifiers
+// left out) and the dataset verdict over columns; in columns.cpp.
+void decide_columns(SkewReport& report, const SkewOptions& options);
 void decide_dataset(SkewReport& report, const SkewOptions& options);
 
 }  // namespace genops::eval::skew

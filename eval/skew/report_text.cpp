@@ -48,7 +48,7 @@ std::vector<std::string> row_of(const FeatureResult& f) {
 
 std::string summary_line(const SkewReport& r) {
   std::string out = r.drift ? "DRIFT" : "no drift";
-  out += ": " + std::to_string(r.drifted) + " of " + std::to_string(r.tested) + " features drifted";
+  out += ": " + std::to_string(r.drifted) + " of " + std::to_string(r.tested) + " columns drifted";
   if (r.method == DatasetMethod::share) {
     const double share = r.tested ? static_cast<double>(r.drifted) / r.tested : 0;
     out += " (share " + fmt(share) + (r.drift ? " >= " : " < ") + fmt(r.drift_share) + ")";
@@ -78,6 +78,30 @@ void histograms(std::ostringstream& out, const SkewReport& r, const std::string&
   }
 }
 
+std::string aligned(const std::vector<std::vector<std::string>>& rows) {
+  std::vector<std::size_t> widths(rows[0].size(), 0);
+  for (const auto& row : rows)
+    for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], width(row[i]));
+  std::string out;
+  for (const auto& row : rows) {
+    std::string line;
+    for (std::size_t i = 0; i < row.size(); ++i) line += (i ? "  " : "") + (i + 1 < row.size() ? pad(row[i], widths[i]) : row[i]);
+    out += line + "\n";
+  }
+  return out;
+}
+
+// The column verdicts: which feature decided each column, and why.
+std::vector<std::vector<std::string>> column_rows(const SkewReport& r) {
+  std::vector<std::vector<std::string>> rows{{"column", "kind", "verdict", "decided by", "why"}};
+  for (const auto& c : r.columns) {
+    std::string why = c.reason;
+    if (why.empty() && c.constant > 0) why = std::to_string(c.constant) + " of " + std::to_string(c.features) + " features constant on both sides";
+    rows.push_back({c.name, c.kind, to_string(c.verdict), c.decided_by.empty() ? "-" : c.decided_by, why.empty() ? "-" : why});
+  }
+  return rows;
+}
+
 }  // namespace
 
 std::string render_text(const SkewReport& r) {
@@ -86,17 +110,11 @@ std::string render_text(const SkewReport& r) {
   out << "current:   " << r.current.source << " (" << r.current.rows << " rows)\n\n";
   std::vector<std::vector<std::string>> rows{{"feature", "kind", "test", "statistic", "threshold", "p-value", "verdict"}};
   for (const auto& f : r.features) rows.push_back(row_of(f));
-  std::vector<std::size_t> widths(rows[0].size(), 0);
-  for (const auto& row : rows)
-    for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], width(row[i]));
-  for (const auto& row : rows) {
-    std::string line;
-    for (std::size_t i = 0; i < row.size(); ++i) line += (i ? "  " : "") + (i + 1 < row.size() ? pad(row[i], widths[i]) : row[i]);
-    out << line << "\n";
-  }
+  out << aligned(rows);
   for (const auto& f : r.features)
     if (!f.note.empty()) out << "  note: " << f.name << ": " << f.note << "\n";
   out << "\n" << embedding_line(r.embedding) << "\n\n";
+  out << aligned(column_rows(r)) << "\n";
   histograms(out, r, "");
   if (!r.farthest.empty()) {
     out << "\ncurrent inputs least like the reference (cosine distance to its centroid):\n";
@@ -122,7 +140,14 @@ std::string render_markdown(const SkewReport& r) {
   }
   for (const auto& f : r.features)
     if (!f.note.empty()) out << "\n* `" << f.name << "`: " << f.note;
-  out << "\n\n" << embedding_line(r.embedding) << "\n\n<details><summary>Histograms (reference | current)</summary>\n\n```\n";
+  out << "\n\n| column | kind | verdict | decided by | why |\n|---|---|---|---|---|\n";
+  const auto columns = column_rows(r);
+  for (std::size_t i = 1; i < columns.size(); ++i) {
+    out << "|";
+    for (const auto& cell : columns[i]) out << " " << (cell == "drift" ? "**drift**" : cell) << " |";
+    out << "\n";
+  }
+  out << "\n" << embedding_line(r.embedding) << "\n\n<details><summary>Histograms (reference | current)</summary>\n\n```\n";
   histograms(out, r, "");
   out << "```\n\n</details>\n";
   if (!r.farthest.empty()) {

@@ -38,6 +38,8 @@ const char* to_string(Verdict verdict) {
     case Verdict::missing: return "missing";
     case Verdict::added: return "new";
     case Verdict::no_data: return "no data";
+    case Verdict::constant: return "constant";
+    case Verdict::identifier: return "identifier";
   }
   return "ok";
 }
@@ -46,10 +48,11 @@ void set_threshold(Thresholds& t, std::string_view spec) {
   const auto eq = spec.find('=');
   const std::string name(spec.substr(0, eq == std::string_view::npos ? spec.size() : eq));
   double* target = name == "psi_warn" ? &t.psi_warn : name == "psi" ? &t.psi_alert : name == "js" ? &t.js
-                 : name == "linf" ? &t.linf : name == "p_value" ? &t.p_value : name == "embedding" ? &t.embedding_distance : nullptr;
+                 : name == "linf" ? &t.linf : name == "p_value" ? &t.p_value : name == "embedding" ? &t.embedding_distance
+                 : name == "new_category" ? &t.new_category : nullptr;
   if (!target)
     core::fail_usage("--threshold " + core::quote(spec) + ": unknown test " + core::quote(name),
-                     {"thresholds: psi_warn, psi, js, linf, p_value, embedding (as in --threshold psi=0.2)"});
+                     {"thresholds: psi_warn, psi, js, linf, p_value, embedding, new_category (as in --threshold psi=0.2)"});
   const auto value = eq == std::string_view::npos ? std::nullopt : number_of(nlohmann::json(std::string(spec.substr(eq + 1))));
   const double max = name.starts_with("psi") ? 10.0 : 1.0;
   if (!value || *value < 0 || *value > max)
@@ -66,7 +69,7 @@ SkewReport compute_skew(const SkewOptions& options, const SkewContext& context) 
   Engine engine(options, context);
   {
     auto source = open_source(ref_spec, context.store, since, until);
-    engine.read_reference(*source, ref_spec.text);
+    engine.read_reference(*source, ref_spec.text, [&] { return open_source(ref_spec, context.store, since, until); });
   }
   {
     auto source = open_source(cur_spec, context.store, since, until);
@@ -93,11 +96,18 @@ nlohmann::json to_json(const SkewReport& r) {
                         {"p_value", f.p_value ? nlohmann::json(*f.p_value) : nlohmann::json(nullptr)},
                         {"reference_n", f.reference_n}, {"current_n", f.current_n},
                         {"reference_invalid", f.reference_invalid}, {"current_invalid", f.current_invalid},
+                        {"p_adjusted", f.p_adjusted ? nlohmann::json(*f.p_adjusted) : nlohmann::json(nullptr)},
                         {"tests", f.tests}, {"histogram", hist}};
     if (f.test.empty()) j["statistic"] = j["threshold"] = nullptr;
     if (!f.note.empty()) j["note"] = f.note;
     features.push_back(std::move(j));
   }
+  nlohmann::json columns = nlohmann::json::array();
+  for (const auto& c : r.columns)
+    columns.push_back({{"name", c.name}, {"kind", c.kind}, {"verdict", to_string(c.verdict)},
+                       {"decided_by", c.decided_by.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.decided_by)},
+                       {"reason", c.reason}, {"p_value", c.p_value ? nlohmann::json(*c.p_value) : nlohmann::json(nullptr)},
+                       {"features", c.features}, {"constant_features", c.constant}});
   nlohmann::json embedding = {{"computed", r.embedding.computed}, {"provider", r.embedding.provider},
                               {"verdict", to_string(r.embedding.verdict)}};
   if (r.embedding.computed) {
@@ -112,12 +122,14 @@ nlohmann::json to_json(const SkewReport& r) {
   return finite({{"reference", side_json(r.reference)},
                  {"current", side_json(r.current)},
                  {"method", r.method == DatasetMethod::share ? "share" : "bonferroni"},
+                 {"binning", to_string(r.binning)},
                  {"drift_share", r.drift_share},
                  {"alpha", r.alpha},
                  {"tested", r.tested},
                  {"drifted", r.drifted},
                  {"share", r.tested > 0 ? static_cast<double>(r.drifted) / r.tested : 0.0},
                  {"drift", r.drift},
+                 {"columns", columns},
                  {"features", features},
                  {"embedding", embedding},
                  {"farthest", farthest},

@@ -160,10 +160,15 @@ Gate parse_gate(const Node& node) {
   if (const auto* n = node.find("baseline")) gate.baseline = parse_baseline(*n);
   if (const auto* n = node.find("skew")) {
     if (!n->is_map()) n->fail("expected {current: \"runs:CHAIN\", since: 7d}, got " + n->describe());
-    n->check_keys({"current", "since"});
+    n->check_keys({"current", "since", "binning"});
     SkewGate skew;
     skew.current = n->at("current").as_string();
     if (const auto* since = n->find("since")) skew.since = since->as_string();
+    if (const auto* binning = n->find("binning")) {
+      skew.binning = binning->as_string();
+      if (skew.binning != "genops" && skew.binning != "evidently" && skew.binning != "tfdv")
+        binning->fail("expected genops, evidently or tfdv, got \"" + skew.binning + "\"");
+    }
     gate.skew = skew;
   }
   return gate;

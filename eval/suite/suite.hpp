@@ -49,6 +49,7 @@ struct BaselineGate {
 struct SkewGate {
   std::string current;          // a skew source: "runs:support", "file:prod.jsonl"
   std::string since;            // "7d", "" for all
+  std::string binning;          // "genops" (""), "evidently" or "tfdv": whose tests decide (docs/skew.md)
 };
 
 struct Gate {

@@ -107,8 +107,17 @@ gate:
 YAML
 run genops eval evals/skewed.yaml -o skew-report.json
 expect_exit 1
-expect_err_contains "input features drifted against file:shifted.jsonl"
+expect_err_contains "input columns drifted against file:shifted.jsonl"
 expect_eq "$(jq -r '.skew.drift' skew-report.json)" "true"
+expect_eq "$(jq -r '.skew.binning' skew-report.json)" "genops"
+sed -i 's|skew: {current: "file:shifted.jsonl"}|skew: {current: "file:shifted.jsonl", binning: tfdv}|' evals/skewed.yaml
+run genops eval evals/skewed.yaml -o skew-tfdv.json
+expect_exit 1
+expect_eq "$(jq -r '.skew.binning, .skew.features[0].test' skew-tfdv.json | tr '\n' ' ')" "tfdv js_approx "
+sed -i 's|binning: tfdv|binning: spss|' evals/skewed.yaml
+run genops eval evals/skewed.yaml
+expect_exit 3; expect_err_contains 'gate.skew.binning: expected genops, evidently or tfdv, got "spss"'
+sed -i 's|, binning: spss||' evals/skewed.yaml
 sed -i 's/shifted.jsonl/same.jsonl/' evals/skewed.yaml
 run genops eval evals/skewed.yaml
 expect_exit 0

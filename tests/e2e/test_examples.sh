@@ -89,17 +89,20 @@ use_example skew-drift
 run genops ingest logs/prod-similar.jsonl --chain support
 expect_exit 0; expect_out_contains "ingested 400 of 400 rows into runs:support"
 run genops skew --reference eval:evals/support.yaml --current runs:support --since 2026-11-16 --gate
-expect_exit 0; expect_out_contains "no drift: 0 of 7 features drifted"
+expect_exit 0; expect_out_contains "no drift: 0 of 3 columns drifted"
+expect_out_contains "question   text       ok       -           1 of 5 features constant on both sides"
 # The eval's gate.skew reads every ingested row: it does not depend on today's date.
 run genops eval evals/support.yaml
-expect_exit 0; expect_out_contains "pass  skew: 0 of 7 input features drifted against runs:support"
+expect_exit 0; expect_out_contains "pass  skew: 0 of 3 input columns drifted against runs:support"
 run genops ingest logs/prod-shifted.jsonl --chain support-next
 run genops skew --reference eval:evals/support.yaml --current runs:support-next --since 2026-11-16 --gate --json
 expect_exit 1
 expect_eq "$(jq -r '[.features[] | .name + "=" + .verdict] | join(" ")' <<<"$out")" \
   "question.length=drift question.words=drift question.non_letter=drift question.oov=drift question.script=drift tier=drift"
 expect_eq "$(jq -r .embedding.verdict <<<"$out")" drift
-expect_err_contains "skew: the current inputs drifted from the reference (7 of 7 features)"
+expect_eq "$(jq -r '[.columns[] | .name + "=" + .verdict + ":" + .decided_by] | join(" ")' <<<"$out")" \
+  "question=drift:question.script tier=drift:tier embedding=drift:embedding"
+expect_err_contains "skew: the current inputs drifted from the reference (3 of 3 columns)"
 run genops skew --reference eval:evals/support.yaml --current file:logs/prod-shifted.jsonl --output skew.md
 expect_exit 0; expect_file skew.md
 

@@ -112,7 +112,7 @@ TEST_CASE("eval::gate::check_gate: baseline needs a drop beyond max_drop AND sig
 
 TEST_CASE("eval::gate::check_gate: skew") {
   Gate gate;
-  gate.skew = SkewGate{"runs:support", "7d"};
+  gate.skew = SkewGate{"runs:support", "7d", ""};
   const auto results = results_with(1, 1);
   SUBCASE("the caller's verdict is reported") {
     const SkewCheck skew{false, "3 of 5 features drifted (share 0.60 > 0.50)"};
