@@ -7,6 +7,7 @@
 #include "core/fs.hpp"
 #include "core/json.hpp"
 #include "core/strings.hpp"
+#include "core/utf8.hpp"
 #include "eval/metrics/py_text.hpp"
 
 namespace genops::eval::metrics {
@@ -22,7 +23,7 @@ std::size_t line_of(std::string_view text, std::size_t offset) {
 std::string read_utf8(const std::filesystem::path& path) {
   std::string text = core::read_file(path, k_max_input_bytes);
   std::size_t bad = 0;
-  if (!core::is_valid_utf8(text, &bad)) {
+  if (!core::utf8::is_valid(text, &bad)) {
     core::fail_input(core::display_path(path) + ":" + std::to_string(line_of(text, bad)) +
                      ": invalid UTF-8 (byte " + std::to_string(bad) + ")",
                      {"score text files must be UTF-8"});
