@@ -4,40 +4,38 @@
 
 #include "core/error.hpp"
 #include "core/fs.hpp"
-#include "core/json.hpp"
-#include "core/line_reader.hpp"
+#include "core/jsonl.hpp"
 #include "core/spool.hpp"
 
 namespace genops::chains {
 
 namespace {
 
-struct JsonlReader {
+struct JsonlRows {
   std::ifstream in;
   std::string name;
-  core::LineReader lines{in};
+  core::JsonlReader rows{in};
 
   std::optional<Row> next() {
-    std::string line;
-    while (true) {
-      auto status = lines.next(line);
-      if (status == core::LineReader::Status::end) return std::nullopt;
-      std::string where = name + ":" + std::to_string(lines.line_number());
-      if (status == core::LineReader::Status::too_long)
-        return Row{RowError{where + ": line longer than the limit of " + core::describe_byte_limit(lines.max_line_bytes())}};
-      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-      auto parsed = core::parse_json(line);
-      if (!parsed) return Row{RowError{where + ": " + parsed.error()}};
-      if (!parsed->is_object()) return Row{RowError{where + ": expected a JSON object of inputs, got " + std::string(parsed->type_name())}};
-      return Row{std::move(*parsed)};
+    auto record = rows.next();
+    if (!record) return std::nullopt;
+    std::string where = name + ":" + std::to_string(record->line);
+    using Status = core::JsonlRecord::Status;
+    switch (record->status) {
+      case Status::object: return Row{std::move(record->value)};
+      case Status::not_object:
+        return Row{RowError{where + ": expected a JSON object of inputs, got " + std::string(record->value.type_name())}};
+      case Status::too_long:
+      case Status::not_json: break;
     }
+    return Row{RowError{where + ": " + record->problem}};
   }
 };
 
 }  // namespace
 
 RowSource open_jsonl_rows(const std::filesystem::path& path) {
-  auto reader = std::make_shared<JsonlReader>();
+  auto reader = std::make_shared<JsonlRows>();
   reader->name = core::display_path(path);
   std::error_code ec;
   // A pipe (<(...), /dev/stdin) is read once, as it comes.

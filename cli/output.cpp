@@ -12,6 +12,7 @@
 #include "cli/output_sink.hpp"
 #include "core/error.hpp"
 #include "core/redact.hpp"
+#include "core/utf8.hpp"
 
 namespace genops::cli {
 
@@ -102,12 +103,8 @@ void print_json(const nlohmann::json& value) {
 }
 
 namespace {
-// Display width in code points (continuation bytes do not count).
-std::size_t width(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
+// Display width: one column per code point.
+std::size_t width(std::string_view s) { return core::utf8::count(s); }
 }  // namespace
 
 void print_table(const std::vector<std::vector<std::string>>& rows) {

@@ -122,34 +122,4 @@ std::string quote(std::string_view text, std::size_t max_len) {
   return out;
 }
 
-bool is_valid_utf8(std::string_view text, std::size_t* bad_offset) {
-  std::size_t i = 0;
-  auto fail = [&] {
-    if (bad_offset) *bad_offset = i;
-    return false;
-  };
-  while (i < text.size()) {
-    auto c = static_cast<unsigned char>(text[i]);
-    std::size_t len = 0;
-    std::uint32_t cp = 0;
-    if (c < 0x80) { ++i; continue; }
-    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
-    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
-    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
-    else return fail();
-    if (i + len > text.size()) return fail();
-    for (std::size_t k = 1; k < len; ++k) {
-      auto cc = static_cast<unsigned char>(text[i + k]);
-      if ((cc & 0xC0) != 0x80) return fail();
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
-    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
-      return fail();
-    i += len;
-  }
-  return true;
-}
-
 }  // namespace genops::core

@@ -31,7 +31,5 @@ std::string suggest(std::string_view word, std::span<const std::string> candidat
 // cut at `max_len` bytes with an ellipsis.
 std::string quote(std::string_view text, std::size_t max_len = 60);
 
-// Whether `text` is well-formed UTF-8; on failure, `bad_offset` gets the first bad byte.
-bool is_valid_utf8(std::string_view text, std::size_t* bad_offset = nullptr);
 
 }  // namespace genops::core

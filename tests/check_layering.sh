@@ -43,7 +43,19 @@ check_home 'openssl/' '^core/hash\.cpp$' OpenSSL
 check_home 'httplib\.h' '^tests/support/' cpp-httplib
 check_home 'xxhash\.h' '^providers/hash_embed/' xxhash
 check_home 're2/' '^core/regex\.cpp$' RE2
-check_home 'utf8proc\.h' '^eval/(metrics/py_text|skew/text_features)\.cpp$' utf8proc
+check_home 'utf8proc\.h' '^core/utf8\.cpp$' utf8proc
+
+# 2b. One UTF-8 home: byte-level UTF-8 decoding (masks of 0xC0/0xE0/0xF0
+# against lead and continuation bytes) lives in core/utf8.cpp alone.
+while IFS= read -r hit; do
+  fail "$hit: UTF-8 is decoded only in core/utf8.cpp; use core/utf8.hpp (decode, count, floor_boundary, repair)"
+done < <(sources core providers chains eval migrate cli | grep -v '^core/utf8\.cpp$' | xargs -r grep -nE '& *0x[Cc]0\)? *[!=]= *0x80|& *0x[EeFf]0\)? *== *0x[CcEe]0' 2>/dev/null)
+
+# 2c. One worker pool and one timer queue: threads are started only in
+# core/concurrency/ (the pool, the timer queue) and by the libcurl multi loop.
+while IFS= read -r hit; do
+  fail "$hit: start threads through core/concurrency (ThreadPool, TimerQueue), not std::thread"
+done < <(sources core providers chains eval migrate cli | grep -vE '^(core/concurrency/|providers/http/curl_client\.cpp$)' | xargs -r grep -nE 'std::(j)?thread *[a-z_]+ *[({;=]|std::(j)?thread\(|std::vector<std::(j)?thread>' 2>/dev/null | grep -E 'std::(j)?thread' )
 
 # 3. No std::regex anywhere: it recurses per character (a stack overflow on
 # 100 KB) and backtracks without bound. Every regex goes through core/regex.hpp.

@@ -1,6 +1,7 @@
 #include "chains/load/locate.hpp"
 
 #include "core/error.hpp"
+#include "core/utf8.hpp"
 
 namespace genops::chains::load {
 
@@ -8,19 +9,10 @@ namespace {
 
 // The byte index of 1-based character `column` in `line`.
 std::size_t byte_of_column(std::string_view line, int column) {
-  std::size_t pos = 0;
-  for (int c = 1; c < column && pos < line.size(); ++c) {
-    ++pos;
-    while (pos < line.size() && (static_cast<unsigned char>(line[pos]) & 0xC0) == 0x80) ++pos;
-  }
-  return pos;
+  return core::utf8::byte_offset(line, column > 1 ? static_cast<std::size_t>(column - 1) : 0);
 }
 
-int characters(std::string_view text) {
-  int n = 0;
-  for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
+int characters(std::string_view text) { return static_cast<int>(core::utf8::count(text)); }
 
 void add_deps(const std::vector<const Reference*>& refs, std::vector<std::size_t>& deps) {
   for (const auto* ref : refs) {

@@ -1,17 +1,15 @@
 #pragma once
 // A small fixed pool of worker threads with a timer, on which every step of
 // every run executes. Model calls never block a worker: clients answer
-// through callbacks, which post their continuation here.
+// through callbacks, which post their continuation here. Built on the core
+// worker pool and timer queue (core/concurrency/).
 #include <chrono>
-#include <condition_variable>
 #include <cstddef>
-#include <deque>
 #include <functional>
-#include <mutex>
-#include <queue>
 #include <string>
-#include <thread>
-#include <vector>
+
+#include "core/concurrency/thread_pool.hpp"
+#include "core/concurrency/timer_queue.hpp"
 
 namespace genops::chains::run {
 
@@ -42,24 +40,8 @@ class Executor {
   std::size_t internal_errors() const;
 
  private:
-  void work();
-  void time();
-  struct Timed {
-    Clock::time_point when;
-    std::uint64_t order;
-    std::function<void()> task;
-    bool operator>(const Timed& o) const { return when != o.when ? when > o.when : order > o.order; }
-  };
-  mutable std::mutex m_mutex;
-  std::condition_variable m_work_cv, m_timer_cv;
-  std::deque<std::function<void()>> m_tasks;
-  std::priority_queue<Timed, std::vector<Timed>, std::greater<>> m_timed;
-  std::uint64_t m_timed_order = 0;
-  std::size_t m_internal_errors = 0;
-  ErrorHandler m_on_error;
-  bool m_stopping = false;
-  std::vector<std::thread> m_threads;
-  std::thread m_timer;
+  core::concurrency::ThreadPool m_pool;  // unbounded: a worker posting never waits
+  core::concurrency::TimerQueue m_timers;  // its calls only post into m_pool
 };
 
 }  // namespace genops::chains::run

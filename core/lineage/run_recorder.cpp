@@ -1,6 +1,7 @@
 #include "core/lineage/run_recorder.hpp"
 
 #include <random>
+#include <thread>
 #include <unordered_set>
 
 #include "core/error.hpp"
@@ -130,26 +131,21 @@ struct RunRecorder::Statements {
   std::unordered_set<std::string> known;
 };
 
-RunRecorder::RunRecorder(const std::filesystem::path& path) : m_sql(std::make_unique<Statements>(path)) {
-  m_thread = std::thread([this] { writer_loop(); });
-}
+RunRecorder::RunRecorder(const std::filesystem::path& path)
+    : m_sql(std::make_unique<Statements>(path)), m_writer(1, k_max_queue) {}
 
-RunRecorder::~RunRecorder() {
-  {
-    std::lock_guard lock(m_mutex);
-    m_stop = true;
-  }
-  m_wake.notify_all();
-  if (m_thread.joinable()) m_thread.join();
-}
+RunRecorder::~RunRecorder() { m_writer.shut_down(); }  // drains: what is queued is committed
 
 std::uint64_t RunRecorder::enqueue(Item item) {
-  std::unique_lock lock(m_mutex);
-  m_space.wait(lock, [&] { return m_queue.size() < k_max_queue || m_error || m_stop; });
-  m_queue.push_back(std::move(item));
-  auto ticket = ++m_enqueued;
-  lock.unlock();
-  m_wake.notify_one();
+  std::uint64_t ticket;
+  {
+    std::lock_guard lock(m_mutex);
+    m_pending.push_back(std::move(item));
+    ticket = ++m_enqueued;
+  }
+  // The item is pending before its task is queued, so some task (its own or
+  // an earlier one) takes it. Waits while k_max_queue tasks are queued.
+  m_writer.enqueue([this] { write_pending(); });
   return ticket;
 }
 
@@ -211,33 +207,30 @@ void RunRecorder::write_batch(std::vector<Item>& batch) {
   });
 }
 
-void RunRecorder::writer_loop() {
+void RunRecorder::write_pending() {
   std::vector<Item> batch;
-  while (true) {
-    std::unique_lock lock(m_mutex);
-    m_wake.wait(lock, [&] { return !m_queue.empty() || m_stop; });
-    if (m_queue.empty() && m_stop) return;
-    std::size_t n = std::min(m_queue.size(), k_max_batch);
-    batch.assign(std::make_move_iterator(m_queue.begin()), std::make_move_iterator(m_queue.begin() + static_cast<std::ptrdiff_t>(n)));
-    m_queue.erase(m_queue.begin(), m_queue.begin() + static_cast<std::ptrdiff_t>(n));
-    bool failed = m_error.has_value();
-    lock.unlock();
-    m_space.notify_all();
-    std::optional<std::string> error;
-    if (!failed) {
-      try {
-        write_batch(batch);
-      } catch (const std::exception& e) {
-        error = e.what();
-      }
+  std::unique_lock lock(m_mutex);
+  if (m_pending.empty()) return;  // an earlier task took this item
+  std::size_t n = std::min(m_pending.size(), k_max_batch);
+  batch.assign(std::make_move_iterator(m_pending.begin()), std::make_move_iterator(m_pending.begin() + static_cast<std::ptrdiff_t>(n)));
+  m_pending.erase(m_pending.begin(), m_pending.begin() + static_cast<std::ptrdiff_t>(n));
+  bool failed = m_error.has_value();
+  lock.unlock();
+  std::optional<std::string> error;
+  if (!failed) {
+    try {
+      write_batch(batch);
+    } catch (const std::exception& e) {
+      error = e.what();
+    } catch (...) {
+      error = "the store writer failed with an exception that is not a std::exception";
     }
-    lock.lock();
-    if (error && !m_error) m_error = *error;
-    m_done += n;
-    lock.unlock();
-    m_committed.notify_all();
-    batch.clear();
   }
+  lock.lock();
+  if (error && !m_error) m_error = *error;
+  m_done += n;
+  lock.unlock();
+  m_committed.notify_all();
 }
 
 std::string new_run_id() {

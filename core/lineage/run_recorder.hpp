@@ -1,20 +1,22 @@
 #pragma once
-// The SQLite RunSink: one writer thread per process, fed by a queue, that
-// commits whatever has accumulated in one BEGIN IMMEDIATE transaction, so
-// many step records share a commit (docs/reliability.md: one writer per process).
+// The SQLite RunSink: one writer per process (a one-thread core ThreadPool
+// with a bounded queue), which commits whatever has accumulated in one BEGIN
+// IMMEDIATE transaction, so many step records share a commit
+// (docs/reliability.md: one writer per process).
 // Texts are redacted and hashed on the calling thread; large texts (requests
 // and outputs) go to the content-addressed blobs table.
 #include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <filesystem>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
 #include <variant>
 #include <vector>
 
+#include "core/concurrency/thread_pool.hpp"
 #include "core/lineage/run_records.hpp"
 
 namespace genops::core::lineage {
@@ -62,21 +64,20 @@ class RunRecorder final : public RunSink {
 
  private:
   std::uint64_t enqueue(Item item);
-  void writer_loop();
+  void write_pending();  // a writer task: commits what is pending, up to one batch
   void write_batch(std::vector<Item>& batch);
 
   struct Statements;
   std::unique_ptr<Statements> m_sql;
   std::mutex m_mutex;
-  std::condition_variable m_wake;       // the writer: work or stop
   std::condition_variable m_committed;  // waiters: progress or failure
-  std::condition_variable m_space;      // producers: the queue has room again
-  std::vector<Item> m_queue;
+  std::deque<Item> m_pending;           // queued, not yet taken by the writer
   std::uint64_t m_enqueued = 0;
   std::uint64_t m_done = 0;
-  bool m_stop = false;
   std::optional<std::string> m_error;
-  std::thread m_thread;
+  // Last: its worker uses the state above. One task per item, so the bounded
+  // queue is the back-pressure; a task finding nothing pending is a no-op.
+  concurrency::ThreadPool m_writer;
 };
 
 // A fresh run id: 16 random hex digits.

@@ -7,16 +7,9 @@
 namespace genops::core::lineage {
 
 SqliteResponseCache::SqliteResponseCache(const std::filesystem::path& path)
-    : m_db(path.string(), Database::Create::no), m_writer([this] { writer_loop(); }) {}
+    : m_db(path.string(), Database::Create::no), m_writer(1) {}
 
-SqliteResponseCache::~SqliteResponseCache() {
-  {
-    std::lock_guard lock(m_queue_mutex);
-    m_stop = true;
-  }
-  m_wake.notify_all();
-  m_writer.join();
-}
+SqliteResponseCache::~SqliteResponseCache() { m_writer.shut_down(); }  // drains: queued writes are committed
 
 std::optional<std::string> SqliteResponseCache::get(const std::string& key) {
   try {
@@ -39,12 +32,11 @@ void SqliteResponseCache::put(const std::string& key, const std::string& value) 
     // A reply can echo a key (some servers do): redact before it reaches the disk.
     m_queue.emplace_back(key, redact(value));
   }
-  m_wake.notify_one();
+  m_writer.enqueue([this] { write_pending(); });  // unbounded: never waits
 }
 
 void SqliteResponseCache::flush() {
   std::unique_lock lock(m_queue_mutex);
-  m_wake.notify_one();
   m_drained.wait(lock, [this] { return m_queue.empty() && m_in_flight == 0; });
 }
 
@@ -67,20 +59,21 @@ void SqliteResponseCache::write_batch(std::deque<std::pair<std::string, std::str
   }
 }
 
-void SqliteResponseCache::writer_loop() {
+void SqliteResponseCache::write_pending() {
   std::unique_lock lock(m_queue_mutex);
-  while (true) {
-    m_wake.wait(lock, [this] { return m_stop || !m_queue.empty(); });
-    if (m_queue.empty() && m_stop) break;
-    std::deque<std::pair<std::string, std::string>> batch;
-    batch.swap(m_queue);
-    m_in_flight = batch.size();
-    lock.unlock();
+  if (m_queue.empty()) return;
+  std::deque<std::pair<std::string, std::string>> batch;
+  batch.swap(m_queue);
+  m_in_flight = batch.size();
+  lock.unlock();
+  try {
     write_batch(batch);
-    lock.lock();
-    m_in_flight = 0;
-    m_drained.notify_all();
+  } catch (...) {
+    // Never leaves m_in_flight set: flush() would wait for ever.
   }
+  lock.lock();
+  m_in_flight = 0;
+  lock.unlock();
   m_drained.notify_all();
 }
 

@@ -1,15 +1,16 @@
 #pragma once
 // The provider response cache kept in the lineage store (table response_cache).
 // Its own connection; reads are synchronous, writes are queued and committed
-// in batches by one writer thread so a put never blocks an I/O thread.
+// in batches by one writer (a one-thread core ThreadPool with an unbounded
+// queue) so a put never blocks an I/O thread.
 #include <condition_variable>
 #include <deque>
 #include <filesystem>
 #include <mutex>
 #include <string>
-#include <thread>
 #include <utility>
 
+#include "core/concurrency/thread_pool.hpp"
 #include "core/lineage/sqlite.hpp"
 #include "core/llm/cache.hpp"
 
@@ -28,18 +29,18 @@ class SqliteResponseCache : public llm::ResponseCache {
   void flush();
 
  private:
-  void writer_loop();
+  void write_pending();  // a writer task: commits everything queued
   void write_batch(std::deque<std::pair<std::string, std::string>>& batch);
 
   std::mutex m_db_mutex;
   Database m_db;
   std::mutex m_queue_mutex;
-  std::condition_variable m_wake;
   std::condition_variable m_drained;
   std::deque<std::pair<std::string, std::string>> m_queue;
   std::size_t m_in_flight = 0;
-  bool m_stop = false;
-  std::thread m_writer;
+  // Last: its worker uses the state above. One task per put; a task finding
+  // the queue empty (an earlier one took its entry) is a no-op.
+  concurrency::ThreadPool m_writer;
 };
 
 }  // namespace genops::core::lineage

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "core/strings.hpp"
+#include "core/utf8.hpp"
 
 namespace genops::core::yaml {
 
@@ -33,9 +34,9 @@ std::optional<TextProblem> find_control_character(std::string_view text) {
 // character that starts before `end` on all its bytes.
 std::optional<std::size_t> find_bad_utf8(std::string_view text, std::size_t end) {
   std::size_t bad = 0;
-  if (is_valid_utf8(text.substr(0, end), &bad)) return std::nullopt;
+  if (utf8::is_valid(text.substr(0, end), &bad)) return std::nullopt;
   std::size_t bad_in_window = 0;
-  if (is_valid_utf8(text.substr(0, bad + 4), &bad_in_window) || bad_in_window != bad) return std::nullopt;
+  if (utf8::is_valid(text.substr(0, bad + 4), &bad_in_window) || bad_in_window != bad) return std::nullopt;
   return bad;
 }
 

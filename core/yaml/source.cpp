@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/error.hpp"
+#include "core/utf8.hpp"
 #include "core/yaml/document.hpp"
 
 namespace genops::core::yaml {
@@ -12,15 +13,7 @@ namespace {
 constexpr std::size_t k_max_shown = 120;  // characters of a long line shown around the caret
 
 // Byte length of the UTF-8 character starting at `text[i]`; 1 for an invalid byte.
-std::size_t char_length(std::string_view text, std::size_t i) {
-  auto c = static_cast<unsigned char>(text[i]);
-  std::size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
-  if (i + len > text.size()) return 1;
-  for (std::size_t k = 1; k < len; ++k) {
-    if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return 1;
-  }
-  return len;
-}
+std::size_t char_length(std::string_view text, std::size_t i) { return utf8::decode(text, i).length; }
 
 // How character `line[i, i+len)` is shown: invalid bytes and control
 // characters other than tab become '?', so a message never writes raw control bytes.

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "core/strings.hpp"
+#include "core/utf8.hpp"
 #include "eval/metrics/py_text.hpp"
 
 namespace genops::eval::metrics {
@@ -127,7 +128,7 @@ std::string tokenize_13a(std::string_view segment) {
 
 // The three substitutions of TokenizerV14International, on code points.
 std::string tokenize_intl(std::string_view segment) {
-  const std::u32string line = decode_utf8(segment);
+  const std::u32string line = core::utf8::to_code_points(segment);
   std::u32string pass1;
   for (std::size_t i = 0; i < line.size(); ++i) {  // (\P{N})(\p{P}) -> '\1 \2 '
     pass1 += line[i];
@@ -158,20 +159,20 @@ std::string tokenize_intl(std::string_view segment) {
       pass3 += c;
     }
   }
-  return py_join_split(encode_utf8(pass3));
+  return py_join_split(core::utf8::from_code_points(pass3));
 }
 
 std::string tokenize_char(std::string_view segment) {
   std::string out;
   out.reserve(segment.size() * 2);
-  for (const char32_t c : decode_utf8(segment)) {
+  for (const char32_t c : core::utf8::to_code_points(segment)) {
     if (is_py_space(c)) {
       continue;
     }
     if (!out.empty()) {
       out += ' ';
     }
-    append_utf8(out, c);
+    core::utf8::append(out, c);
   }
   return out;
 }

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "core/error.hpp"
+#include "core/utf8.hpp"
 #include "eval/metrics/joined_tokens.hpp"
 #include "eval/metrics/ngram_table.hpp"
 #include "eval/metrics/py_text.hpp"
@@ -38,10 +39,10 @@ std::string split_punctuation(std::string_view segment) {
     if (!out.empty()) {
       out += ' ';
     }
-    out += encode_utf8(word);
+    out += core::utf8::from_code_points(word);
   };
   for (const auto word_utf8 : py_split(segment)) {
-    const std::u32string word = decode_utf8(word_utf8);
+    const std::u32string word = core::utf8::to_code_points(word_utf8);
     const std::u32string_view view(word);
     if (word.size() > 1 && is_ascii_punctuation(word.back())) {
       add(view.substr(0, word.size() - 1));
@@ -60,7 +61,7 @@ void extract_ngrams(std::string_view raw, const ChrfOptions& options, SegmentNgr
   const std::string lowered = options.lowercase ? py_lower(raw) : std::string();
   const std::string_view segment = options.lowercase ? std::string_view(lowered) : raw;
   out.chars.clear();
-  for (const char32_t c : decode_utf8(segment)) {
+  for (const char32_t c : core::utf8::to_code_points(segment)) {
     if (options.whitespace || !is_py_space(c)) {
       out.chars.push_back(c);
     }

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/utf8.hpp"
 #include "eval/metrics/py_text.hpp"
 
 namespace genops::eval::metrics {
@@ -159,7 +160,7 @@ std::pair<std::u32string, std::u32string> units(std::string_view a, std::string_
     left = rapidfuzz_default_process(a);
     right = rapidfuzz_default_process(b);
   }
-  if (options.unit == EditUnit::codepoint) return {decode_utf8(left), decode_utf8(right)};
+  if (options.unit == EditUnit::codepoint) return {core::utf8::to_code_points(left), core::utf8::to_code_points(right)};
   std::unordered_map<std::string_view, char32_t> ids;
   auto encode = [&ids](std::string_view text) {
     std::u32string out;
@@ -208,12 +209,12 @@ std::string_view to_string(EditProcessor processor) {
 }
 
 std::size_t levenshtein_distance(std::string_view a, std::string_view b) {
-  return levenshtein_code_points(decode_utf8(a), decode_utf8(b));
+  return levenshtein_code_points(core::utf8::to_code_points(a), core::utf8::to_code_points(b));
 }
 
 double levenshtein_similarity(std::string_view a, std::string_view b) {
-  const std::u32string left = decode_utf8(a);
-  const std::u32string right = decode_utf8(b);
+  const std::u32string left = core::utf8::to_code_points(a);
+  const std::u32string right = core::utf8::to_code_points(b);
   const std::size_t maximum = std::max(left.size(), right.size());
   if (maximum == 0) {
     return 1.0;
@@ -222,14 +223,14 @@ double levenshtein_similarity(std::string_view a, std::string_view b) {
 }
 
 std::size_t indel_distance(std::string_view a, std::string_view b) {
-  const std::u32string left = decode_utf8(a);
-  const std::u32string right = decode_utf8(b);
+  const std::u32string left = core::utf8::to_code_points(a);
+  const std::u32string right = core::utf8::to_code_points(b);
   return left.size() + right.size() - 2 * lcs_code_points(left, right);
 }
 
 double indel_similarity(std::string_view a, std::string_view b) {
-  const std::u32string left = decode_utf8(a);
-  const std::u32string right = decode_utf8(b);
+  const std::u32string left = core::utf8::to_code_points(a);
+  const std::u32string right = core::utf8::to_code_points(b);
   const std::size_t maximum = left.size() + right.size();
   if (maximum == 0) {
     return 1.0;

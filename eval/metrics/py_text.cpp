@@ -1,42 +1,26 @@
 #include "eval/metrics/py_text.hpp"
 
-#include <utf8proc.h>
-
 #include <algorithm>
 #include <array>
+
+#include "core/utf8.hpp"
 
 namespace genops::eval::metrics {
 namespace {
 
-constexpr char32_t k_replacement = 0xFFFD;
+using core::utf8::Category;
 
-// Decodes the code point at `pos`; returns its byte length (1 for an invalid byte).
+// The code point at `pos` and its byte length (an invalid byte: U+FFFD, 1).
 std::size_t decode_at(std::string_view text, std::size_t pos, char32_t& code_point) {
-  const auto byte = static_cast<unsigned char>(text[pos]);
-  if (byte < 0x80) {
-    code_point = byte;
-    return 1;
-  }
-  utf8proc_int32_t value = 0;
-  const auto* start = reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos);
-  const auto length = utf8proc_iterate(start, static_cast<utf8proc_ssize_t>(text.size() - pos), &value);
-  if (length <= 0) {
-    code_point = k_replacement;
-    return 1;
-  }
-  code_point = static_cast<char32_t>(value);
-  return static_cast<std::size_t>(length);
-}
-
-utf8proc_category_t category_of(char32_t code_point) {
-  return utf8proc_category(static_cast<utf8proc_int32_t>(code_point));
+  const auto d = core::utf8::decode(text, pos);
+  code_point = d.code_point;
+  return d.length;
 }
 
 // Unicode's Cased property, approximated by the letter categories that carry case.
 bool is_cased(char32_t code_point) {
-  const auto category = category_of(code_point);
-  return category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LL ||
-         category == UTF8PROC_CATEGORY_LT;
+  const auto category = core::utf8::category(code_point);
+  return category == Category::Lu || category == Category::Ll || category == Category::Lt;
 }
 
 // Unicode's Case_Ignorable property: marks, format characters, modifiers and the
@@ -48,10 +32,9 @@ bool is_case_ignorable(char32_t code_point) {
   if (std::find(k_mid_letters.begin(), k_mid_letters.end(), code_point) != k_mid_letters.end()) {
     return true;
   }
-  const auto category = category_of(code_point);
-  return category == UTF8PROC_CATEGORY_MN || category == UTF8PROC_CATEGORY_ME ||
-         category == UTF8PROC_CATEGORY_CF || category == UTF8PROC_CATEGORY_LM ||
-         category == UTF8PROC_CATEGORY_SK;
+  const auto category = core::utf8::category(code_point);
+  return category == Category::Mn || category == Category::Me || category == Category::Cf ||
+         category == Category::Lm || category == Category::Sk;
 }
 
 // CPython's Final_Sigma test: a cased letter before (skipping case-ignorables)
@@ -72,45 +55,6 @@ bool is_final_sigma(const std::u32string& text, std::size_t index) {
 }
 
 }  // namespace
-
-std::u32string decode_utf8(std::string_view text) {
-  std::u32string out;
-  out.reserve(text.size());
-  for (std::size_t pos = 0; pos < text.size();) {
-    char32_t code_point = 0;
-    pos += decode_at(text, pos, code_point);
-    out.push_back(code_point);
-  }
-  return out;
-}
-
-void append_utf8(std::string& out, char32_t code_point) {
-  if (code_point < 0x80) {
-    out.push_back(static_cast<char>(code_point));
-    return;
-  }
-  std::array<utf8proc_uint8_t, 4> buffer{};
-  const auto length = utf8proc_encode_char(static_cast<utf8proc_int32_t>(code_point), buffer.data());
-  out.append(reinterpret_cast<const char*>(buffer.data()), static_cast<std::size_t>(length));
-}
-
-std::string encode_utf8(std::u32string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char32_t code_point : text) {
-    append_utf8(out, code_point);
-  }
-  return out;
-}
-
-std::size_t count_code_points(std::string_view text) {
-  std::size_t count = 0;
-  for (std::size_t pos = 0; pos < text.size(); ++count) {
-    char32_t code_point = 0;
-    pos += decode_at(text, pos, code_point);
-  }
-  return count;
-}
 
 bool is_py_space(char32_t c) {
   if (c <= 0x20) {
@@ -217,7 +161,7 @@ std::string_view py_rstrip(std::string_view text) {
 }
 
 std::string py_lower(std::string_view text) {
-  const std::u32string code_points = decode_utf8(text);
+  const std::u32string code_points = core::utf8::to_code_points(text);
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < code_points.size(); ++i) {
@@ -226,35 +170,35 @@ std::string py_lower(std::string_view text) {
       out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
     } else if (c == 0x130) {  // LATIN CAPITAL LETTER I WITH DOT ABOVE: the one full mapping
       out.push_back('i');
-      append_utf8(out, 0x307);
+      core::utf8::append(out, 0x307);
     } else if (c == 0x3A3) {  // GREEK CAPITAL LETTER SIGMA
-      append_utf8(out, is_final_sigma(code_points, i) ? 0x3C2 : 0x3C3);
+      core::utf8::append(out, is_final_sigma(code_points, i) ? 0x3C2 : 0x3C3);
     } else {
-      append_utf8(out, static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c))));
+      core::utf8::append(out, core::utf8::to_lower(c));
     }
   }
   return out;
 }
 
 std::string rapidfuzz_default_process(std::string_view text) {
-  std::u32string out = decode_utf8(text);
+  std::u32string out = core::utf8::to_code_points(text);
   for (auto& c : out) {
-    const auto category = category_of(c);
-    const bool alnum = (category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO) ||
-                       (category >= UTF8PROC_CATEGORY_ND && category <= UTF8PROC_CATEGORY_NO);
-    c = alnum ? static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c))) : U' ';
+    const auto category = core::utf8::category(c);
+    const bool alnum = core::utf8::in_categories(category, Category::Lu, Category::Lo) ||
+                       core::utf8::in_categories(category, Category::Nd, Category::No);
+    c = alnum ? core::utf8::to_lower(c) : U' ';
   }
   const auto first = out.find_first_not_of(U' ');
   if (first == std::u32string::npos) return "";
   const auto last = out.find_last_not_of(U' ');
-  return encode_utf8(std::u32string_view(out).substr(first, last - first + 1));
+  return core::utf8::from_code_points(std::u32string_view(out).substr(first, last - first + 1));
 }
 
 CategoryGroup unicode_category_group(char32_t code_point) {
-  const auto category = category_of(code_point);
-  if (category >= UTF8PROC_CATEGORY_ND && category <= UTF8PROC_CATEGORY_NO) return CategoryGroup::number;
-  if (category >= UTF8PROC_CATEGORY_PC && category <= UTF8PROC_CATEGORY_PO) return CategoryGroup::punctuation;
-  if (category >= UTF8PROC_CATEGORY_SM && category <= UTF8PROC_CATEGORY_SO) return CategoryGroup::symbol;
+  const auto category = core::utf8::category(code_point);
+  if (core::utf8::in_categories(category, Category::Nd, Category::No)) return CategoryGroup::number;
+  if (core::utf8::in_categories(category, Category::Pc, Category::Po)) return CategoryGroup::punctuation;
+  if (core::utf8::in_categories(category, Category::Sm, Category::So)) return CategoryGroup::symbol;
   return CategoryGroup::other;
 }
 

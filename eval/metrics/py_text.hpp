@@ -2,24 +2,13 @@
 // The few Python 3 `str` semantics the reference metrics depend on (sacreBLEU and
 // rouge-score are Python): code points, str.isspace, str.split(), str.rstrip(),
 // str.lower(). Reproducing them exactly is what makes our scores equal theirs.
-// One of the two users of utf8proc (with eval/skew/text_features.cpp).
+// UTF-8 decoding and the Unicode properties come from core/utf8.hpp.
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace genops::eval::metrics {
-
-// Decodes UTF-8 into code points. Each invalid byte becomes U+FFFD (input files
-// are validated before they reach a metric; this only keeps library calls total).
-std::u32string decode_utf8(std::string_view text);
-
-// Encodes code points as UTF-8.
-std::string encode_utf8(std::u32string_view text);
-void append_utf8(std::string& out, char32_t code_point);
-
-// The number of code points in UTF-8 `text` (invalid bytes count one each).
-std::size_t count_code_points(std::string_view text);
 
 // Python's str.isspace() for one code point (Unicode White_Space as CPython
 // defines it, including U+001C..U+001F and U+0085).
@@ -47,7 +36,7 @@ std::string rapidfuzz_default_process(std::string_view text);
 
 // Unicode general-category groups used by sacreBLEU's `intl` tokenizer
 // (\p{N}, \p{P}, \p{S} in the Python `regex` module). ASCII is answered inline
-// (the tokenizer asks for every code point); the rest asks utf8proc.
+// (the tokenizer asks for every code point); the rest asks core::utf8.
 enum class CategoryGroup : unsigned char { other, number, punctuation, symbol };
 CategoryGroup unicode_category_group(char32_t code_point);
 

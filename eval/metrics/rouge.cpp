@@ -7,6 +7,7 @@
 
 #include "core/error.hpp"
 #include "core/strings.hpp"
+#include "core/utf8.hpp"
 #include "eval/metrics/porter_stemmer.hpp"
 #include "eval/metrics/py_text.hpp"
 
@@ -137,7 +138,7 @@ std::vector<std::string> rouge_tokenize(std::string_view text, const RougeOption
       current.clear();
     }
   };
-  for (const char32_t c : decode_utf8(text)) {
+  for (const char32_t c : core::utf8::to_code_points(text)) {
     // After Python's lower(), only these code points are [a-z0-9]: ASCII letters
     // and digits, U+0130 (-> "i" + a combining dot, a separator) and the Kelvin sign.
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {

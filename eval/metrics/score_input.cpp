@@ -1,12 +1,15 @@
 #include "eval/metrics/score_input.hpp"
 
 #include <algorithm>
+#include <sstream>
 #include <string_view>
 
 #include "core/error.hpp"
 #include "core/fs.hpp"
 #include "core/json.hpp"
+#include "core/jsonl.hpp"
 #include "core/strings.hpp"
+#include "core/utf8.hpp"
 #include "eval/metrics/py_text.hpp"
 
 namespace genops::eval::metrics {
@@ -22,7 +25,7 @@ std::size_t line_of(std::string_view text, std::size_t offset) {
 std::string read_utf8(const std::filesystem::path& path) {
   std::string text = core::read_file(path, k_max_input_bytes);
   std::size_t bad = 0;
-  if (!core::is_valid_utf8(text, &bad)) {
+  if (!core::utf8::is_valid(text, &bad)) {
     core::fail_input(core::display_path(path) + ":" + std::to_string(line_of(text, bad)) +
                      ": invalid UTF-8 (byte " + std::to_string(bad) + ")",
                      {"score text files must be UTF-8"});
@@ -90,33 +93,25 @@ ScoreInput read_segment_files(const std::filesystem::path& hypotheses,
 }
 
 ScoreInput read_segment_jsonl(const std::filesystem::path& path) {
-  const std::string text = read_utf8(path);
+  std::istringstream in(read_utf8(path));  // validated whole first: the UTF-8 error names its line
+  core::JsonlReader rows(in);
   ScoreInput input;
-  std::size_t line_number = 0;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    const std::size_t end = std::min(text.find('\n', start), text.size());
-    const std::string_view line = std::string_view(text).substr(start, end - start);
-    start = end + 1;
-    ++line_number;
-    if (core::trim(line).empty()) {
-      continue;
+  while (auto row = rows.next()) {
+    const std::string at = where(path, static_cast<std::size_t>(row->line));
+    using Status = core::JsonlRecord::Status;
+    if (row->status == Status::too_long || row->status == Status::not_json) {
+      core::fail_input(at + ": " + row->problem);
     }
-    const std::string at = where(path, line_number);
-    auto row = core::parse_json(line);
-    if (!row) {
-      core::fail_input(at + ": " + row.error());
-    }
-    if (!row->is_object()) {
+    if (row->status == Status::not_object) {
       core::fail_input(at + ": expected an object like {\"hypothesis\": \"...\", \"references\": [\"...\"]}");
     }
-    const auto hypothesis = row->find("hypothesis");
-    if (hypothesis == row->end() || !hypothesis->is_string()) {
+    const auto hypothesis = row->value.find("hypothesis");
+    if (hypothesis == row->value.end() || !hypothesis->is_string()) {
       core::fail_input(at + ": \"hypothesis\" must be a string",
                        {"each row is {\"hypothesis\": \"...\", \"references\": [\"...\"]}"});
     }
     input.hypotheses.push_back(hypothesis->get<std::string>());
-    input.references.push_back(parse_references(*row, at));
+    input.references.push_back(parse_references(row->value, at));
   }
   if (input.hypotheses.empty()) {
     core::fail_input(core::display_path(path) + ": no rows to score");

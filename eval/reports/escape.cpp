@@ -1,6 +1,7 @@
 #include "eval/reports/escape.hpp"
 
 #include "core/strings.hpp"
+#include "core/utf8.hpp"
 
 namespace genops::eval::reports {
 
@@ -9,8 +10,6 @@ namespace {
 constexpr std::string_view k_replacement = "\xEF\xBF\xBD";  // U+FFFD
 constexpr std::string_view k_ellipsis = "\xE2\x80\xA6";     // …
 
-bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
 bool is_control(char c) {
   const auto u = static_cast<unsigned char>(c);
   return u < 0x20 || u == 0x7F;
@@ -18,27 +17,13 @@ bool is_control(char c) {
 
 }  // namespace
 
-std::string valid_utf8(std::string_view text) {
-  std::string out;
-  std::size_t bad = 0;
-  while (!core::is_valid_utf8(text, &bad)) {
-    out.append(text.substr(0, bad));
-    out.append(k_replacement);
-    text.remove_prefix(bad + 1);
-  }
-  out.append(text);
-  return out;
-}
-
 std::string truncate_text(std::string_view text, std::size_t max_bytes) {
   if (text.size() <= max_bytes) return std::string(text);
-  std::size_t cut = max_bytes;
-  while (cut > 0 && is_continuation(text[cut])) --cut;
-  return std::string(text.substr(0, cut)).append(k_ellipsis);
+  return std::string(text.substr(0, core::utf8::floor_boundary(text, max_bytes))).append(k_ellipsis);
 }
 
 std::string xml_escape(std::string_view raw) {
-  const std::string text = valid_utf8(raw);
+  const std::string text = core::utf8::repair(raw);
   std::string out;
   out.reserve(text.size() + text.size() / 8);
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -67,7 +52,7 @@ std::string xml_escape(std::string_view raw) {
 }
 
 std::string html_escape(std::string_view raw) {
-  const std::string text = valid_utf8(raw);
+  const std::string text = core::utf8::repair(raw);
   std::string out;
   out.reserve(text.size() + text.size() / 8);
   for (const char c : text) {
@@ -102,7 +87,7 @@ std::string script_safe_json(std::string_view json) {
 }
 
 std::string csv_text(std::string_view raw) {
-  std::string text = valid_utf8(raw);
+  std::string text = core::utf8::repair(raw);
   if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' || text[0] == '\t'))
     text.insert(0, 1, '\'');
   if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
@@ -115,7 +100,7 @@ std::string csv_text(std::string_view raw) {
 }
 
 std::string markdown_inline(std::string_view raw, std::size_t max_bytes) {
-  const std::string text = truncate_text(valid_utf8(raw), max_bytes);
+  const std::string text = truncate_text(core::utf8::repair(raw), max_bytes);
   std::string out;
   out.reserve(text.size() + text.size() / 4);
   for (const char c : text) {
@@ -142,7 +127,7 @@ std::string markdown_inline(std::string_view raw, std::size_t max_bytes) {
 }
 
 std::string terminal_text(std::string_view raw, std::size_t max_bytes) {
-  const std::string text = truncate_text(valid_utf8(raw), max_bytes);
+  const std::string text = truncate_text(core::utf8::repair(raw), max_bytes);
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {

@@ -1,14 +1,11 @@
 #pragma once
 // Escaping user and model text for each report format. Every function first
-// replaces invalid UTF-8 with U+FFFD.
+// replaces invalid UTF-8 with U+FFFD (core::utf8::repair).
 #include <cstddef>
 #include <string>
 #include <string_view>
 
 namespace genops::eval::reports {
-
-// `text` with each invalid UTF-8 byte replaced by U+FFFD.
-std::string valid_utf8(std::string_view text);
 
 // At most `max_bytes` bytes of `text`, cut at a code-point boundary, with "…"
 // appended when cut (the result may then be up to 3 bytes longer).

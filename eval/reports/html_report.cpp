@@ -5,6 +5,7 @@
 #include <map>
 
 #include "core/json.hpp"
+#include "core/utf8.hpp"
 #include "eval/reports/escape.hpp"
 #include "eval/reports/formats.hpp"
 #include "eval/reports/html_assets.hpp"
@@ -140,8 +141,8 @@ std::string embedded_data(const Report& r) {
   nlohmann::json results = nlohmann::json::array();
   for (const CaseResult& res : r.results) {
     nlohmann::json j = result_to_json(res);
-    j["output"] = truncate_text(valid_utf8(res.output), k_max_embedded_text);
-    if (res.expected) j["expected"] = truncate_text(valid_utf8(*res.expected), k_max_embedded_text);
+    j["output"] = truncate_text(core::utf8::repair(res.output), k_max_embedded_text);
+    if (res.expected) j["expected"] = truncate_text(core::utf8::repair(*res.expected), k_max_embedded_text);
     results.push_back(std::move(j));
   }
   return script_safe_json(core::dump_json(nlohmann::json{{"results", std::move(results)}}));

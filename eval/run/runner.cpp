@@ -4,8 +4,8 @@
 #include <deque>
 #include <memory>
 #include <mutex>
-#include <thread>
 
+#include "core/concurrency/thread_pool.hpp"
 #include "core/hash.hpp"
 #include "core/json.hpp"
 #include "eval/run/scoring.hpp"
@@ -39,6 +39,8 @@ class SelectedCases {
   std::int64_t m_matched = 0;
 };
 
+class ScoringPool;
+
 struct Job {
   std::shared_ptr<const Case> c;
   std::string provider;
@@ -51,10 +53,10 @@ struct Job {
 struct Shared {
   std::mutex mutex;
   std::condition_variable changed;
-  std::deque<Job> to_score;
   std::deque<CaseResult> scored;
   int in_flight = 0;
   bool stopping = false;
+  ScoringPool* scorer = nullptr;  // while run_eval runs and until it stops
 };
 
 CaseResult score_safely(const Job& job, const Suite& suite, const assertions::AssertionServices& services) {
@@ -102,54 +104,64 @@ std::int64_t count_planned(const Suite& suite, const EvalOptions& options) { ret
 
 namespace {
 
-// The scoring threads. Stopping is RAII: however run_eval leaves (a target or
-// the case source throwing included), the threads are told to stop and joined
-// before the state they read goes away.
+// The scoring threads: the core worker pool, fed by target callbacks. Those
+// may arrive after run_eval has left (an abandoned execution), so they reach
+// the pool through `Shared` and only while it is not stopping. Stopping is
+// RAII: however run_eval leaves (a target or the case source throwing
+// included), the pool drains and joins before the state its tasks read goes away.
 class ScoringPool {
  public:
   ScoringPool(std::shared_ptr<Shared> shared, const Suite& suite, const assertions::AssertionServices& services,
               int threads)
-      : m_shared(std::move(shared)) {
-    for (int i = 0; i < std::max(1, threads); ++i)
-      m_threads.emplace_back([shared = m_shared, &suite, &services] { work(*shared, suite, services); });
+      : m_shared(std::move(shared)), m_suite(suite), m_services(services),
+        m_pool(static_cast<std::size_t>(std::max(1, threads))) {
+    std::lock_guard lock(m_shared->mutex);
+    m_shared->scorer = this;  // target callbacks may come in from here on
   }
   ~ScoringPool() { stop(); }
   ScoringPool(const ScoringPool&) = delete;
   ScoringPool& operator=(const ScoringPool&) = delete;
 
+  // Queues a finished execution for scoring; dropped once stopped. Called by
+  // target callbacks on any thread, never with shared->mutex held.
+  static void score(const std::shared_ptr<Shared>& shared, Job job) {
+    std::lock_guard lock(shared->mutex);
+    if (shared->stopping || !shared->scorer) return;
+    // The pool's queue is unbounded, so this never waits under the lock; the
+    // task runs before stop() returns, so `scorer` outlives it.
+    auto* scorer = shared->scorer;
+    scorer->m_pool.enqueue([scorer, job = std::move(job)]() mutable { scorer->run(std::move(job)); });
+  }
+
   void stop() {
     {
       std::lock_guard lock(m_shared->mutex);
-      m_shared->stopping = true;
+      m_shared->stopping = true;  // no callback reaches the pool from here on
     }
     m_shared->changed.notify_all();
-    for (auto& t : m_threads) t.join();
-    m_threads.clear();
+    m_pool.shut_down();  // drain: every queued job is scored
+    std::lock_guard lock(m_shared->mutex);
+    m_shared->scorer = nullptr;
   }
 
  private:
-  static void work(Shared& shared, const Suite& suite, const assertions::AssertionServices& services) {
-    std::unique_lock lock(shared.mutex);
-    while (true) {
-      shared.changed.wait(lock, [&] { return shared.stopping || !shared.to_score.empty(); });
-      if (shared.to_score.empty()) return;
-      Job job = std::move(shared.to_score.front());
-      shared.to_score.pop_front();
-      if (job.outcome.interrupted) {
-        --shared.in_flight;
-        shared.changed.notify_all();
-        continue;
-      }
-      lock.unlock();
-      CaseResult result = score_safely(job, suite, services);
-      lock.lock();
-      shared.scored.push_back(std::move(result));
-      shared.changed.notify_all();
+  void run(Job job) const {
+    if (job.outcome.interrupted) {
+      std::lock_guard lock(m_shared->mutex);
+      --m_shared->in_flight;
+      m_shared->changed.notify_all();
+      return;
     }
+    CaseResult result = score_safely(job, m_suite, m_services);
+    std::lock_guard lock(m_shared->mutex);
+    m_shared->scored.push_back(std::move(result));
+    m_shared->changed.notify_all();
   }
 
   std::shared_ptr<Shared> m_shared;
-  std::vector<std::thread> m_threads;
+  const Suite& m_suite;
+  const assertions::AssertionServices& m_services;
+  core::concurrency::ThreadPool m_pool;
 };
 
 }  // namespace
@@ -214,9 +226,7 @@ EvalOutcome run_eval(const Suite& suite, const TargetFn& target, const assertion
     }
     ++outcome.planned;
     target(c->vars, provider, [shared, c, provider, repeat](TargetOutcome result) {
-      std::lock_guard lock(shared->mutex);
-      shared->to_score.push_back(Job{c, provider, repeat, std::move(result)});
-      shared->changed.notify_all();
+      ScoringPool::score(shared, Job{c, provider, repeat, std::move(result)});
     });
     return true;
   };

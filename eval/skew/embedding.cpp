@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "core/error.hpp"
+#include "core/utf8.hpp"
 #include "eval/skew/engine.hpp"
 
 namespace genops::eval::skew {
@@ -30,9 +31,7 @@ nlohmann::json shorten(nlohmann::json values) {
     if (!value.is_string()) continue;
     auto& s = value.get_ref<std::string&>();
     if (s.size() <= k_shown_chars) continue;
-    std::size_t cut = k_shown_chars;
-    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-    s = s.substr(0, cut) + "…";
+    s = s.substr(0, core::utf8::floor_boundary(s, k_shown_chars)) + "…";
   }
   return values;
 }

@@ -1,15 +1,17 @@
 #pragma once
 // Reads a RowSource on a second thread, in batches, so that parsing (JSON,
 // CSV, the store) overlaps with computing features on the caller's thread.
-// Memory stays bounded: at most k_pipeline_depth batches wait at once.
-#include <condition_variable>
+// Memory stays bounded: at most k_pipeline_depth batches are read ahead. The
+// reader is a one-thread core ThreadPool; each batch is one task whose rows,
+// or whose exception, come back through a std::future.
+#include <cstddef>
 #include <deque>
 #include <exception>
-#include <mutex>
+#include <future>
 #include <optional>
-#include <thread>
 #include <vector>
 
+#include "core/concurrency/thread_pool.hpp"
 #include "eval/skew/sources.hpp"
 
 namespace genops::eval::skew {
@@ -19,71 +21,63 @@ inline constexpr std::size_t k_pipeline_depth = 4;
 
 class RowPipeline {
  public:
-  explicit RowPipeline(RowSource& source) : m_thread([this, &source] { produce(source); }) {}
-  ~RowPipeline() {
-    {
-      std::lock_guard lock(m_mutex);
-      m_stop = true;
-    }
-    m_changed.notify_all();
-    m_thread.join();
+  // Starts reading `source` (which must outlive the pipeline) ahead.
+  explicit RowPipeline(RowSource& source) : m_source(source) {
+    for (std::size_t i = 0; i < k_pipeline_depth; ++i) read_ahead();
   }
+  // Drops the batches not yet read; waits for the one being read.
+  ~RowPipeline() { m_reader.shut_down(core::concurrency::ThreadPool::Shutdown::drop); }
   RowPipeline(const RowPipeline&) = delete;
   RowPipeline& operator=(const RowPipeline&) = delete;
 
   // The next batch (never empty), or nullopt at the end. Rethrows what the
   // source threw, on the caller's thread.
   std::optional<std::vector<InputRow>> next() {
-    std::unique_lock lock(m_mutex);
-    m_changed.wait(lock, [this] { return !m_batches.empty() || m_done; });
-    if (m_batches.empty()) {
-      if (m_error) std::rethrow_exception(m_error);
-      return std::nullopt;
+    if (m_error) std::rethrow_exception(m_error);
+    if (m_ahead.empty()) return std::nullopt;
+    auto ahead = std::move(m_ahead.front());
+    m_ahead.pop_front();
+    std::vector<InputRow> batch;
+    try {
+      batch = ahead.get();
+    } catch (...) {
+      m_error = std::current_exception();  // and again on every later call
+      m_ahead.clear();
+      throw;
     }
-    auto batch = std::move(m_batches.front());
-    m_batches.pop_front();
-    lock.unlock();
-    m_changed.notify_all();
+    if (batch.size() < k_pipeline_batch) {  // the last one: the rest read nothing
+      m_ahead.clear();
+      if (batch.empty()) return std::nullopt;
+      return batch;
+    }
+    read_ahead();
     return batch;
   }
 
  private:
-  void produce(RowSource& source) {
-    try {
-      for (;;) {
-        std::vector<InputRow> batch;
-        batch.reserve(k_pipeline_batch);
-        while (batch.size() < k_pipeline_batch) {
-          auto row = source.next();
-          if (!row) break;
-          batch.push_back(std::move(*row));
-        }
-        const bool last = batch.size() < k_pipeline_batch;
-        std::unique_lock lock(m_mutex);
-        m_changed.wait(lock, [this] { return m_batches.size() < k_pipeline_depth || m_stop; });
-        if (m_stop) return;
-        if (!batch.empty()) m_batches.push_back(std::move(batch));
-        if (last) break;
-        lock.unlock();
-        m_changed.notify_all();
+  // Queues the read of one more batch. Tasks run one at a time, in order, on
+  // the reader thread; once the source ended or threw, they read nothing.
+  void read_ahead() {
+    m_ahead.push_back(m_reader.submit([this] {
+      std::vector<InputRow> batch;
+      if (m_ended) return batch;
+      m_ended = true;  // until this batch is full: an exception ends the source too
+      batch.reserve(k_pipeline_batch);
+      while (batch.size() < k_pipeline_batch) {
+        auto row = m_source.next();
+        if (!row) return batch;
+        batch.push_back(std::move(*row));
       }
-    } catch (...) {
-      std::lock_guard lock(m_mutex);
-      m_error = std::current_exception();  // nothing escapes the thread
-    }
-    {
-      std::lock_guard lock(m_mutex);
-      m_done = true;
-    }
-    m_changed.notify_all();
+      m_ended = false;
+      return batch;
+    }));
   }
 
-  std::mutex m_mutex;
-  std::condition_variable m_changed;
-  std::deque<std::vector<InputRow>> m_batches;
-  bool m_done = false, m_stop = false;
+  RowSource& m_source;
+  bool m_ended = false;  // only the reader thread touches it
   std::exception_ptr m_error;
-  std::thread m_thread;  // last: starts after the state above exists
+  std::deque<std::future<std::vector<InputRow>>> m_ahead;
+  core::concurrency::ThreadPool m_reader{1};  // last: its task uses the state above
 };
 
 }  // namespace genops::eval::skew

@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "core/json.hpp"
+#include "core/utf8.hpp"
 #include "eval/skew/skew.hpp"
 
 namespace genops::eval::skew {
@@ -32,11 +33,7 @@ std::string bar(double share) {
 }
 
 // Display width of a UTF-8 string: one column per code point.
-std::size_t width(const std::string& s) {
-  std::size_t w = 0;
-  for (unsigned char c : s) w += (c & 0xC0) != 0x80;
-  return w;
-}
+std::size_t width(const std::string& s) { return core::utf8::count(s); }
 
 std::string pad(const std::string& s, std::size_t w) { return s + std::string(w > width(s) ? w - width(s) : 0, ' '); }
 

@@ -1,9 +1,9 @@
 #include "eval/skew/text_features.hpp"
 
-#include <utf8proc.h>
-
 #include <array>
 #include <cstring>
+
+#include "core/utf8.hpp"
 
 namespace genops::eval::skew {
 
@@ -40,13 +40,13 @@ Kind classify(std::int32_t cp) {
     if (cp == ' ' || (cp >= '\t' && cp <= '\r')) return Kind::space;
     return Kind::other;
   }
-  switch (utf8proc_category(cp)) {
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
-    case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+  using C = core::utf8::Category;
+  switch (core::utf8::category(static_cast<char32_t>(cp))) {
+    case C::Lu: case C::Ll: case C::Lt: case C::Lm: case C::Lo: case C::Mn: case C::Mc: case C::Me:
       return Kind::letter;
-    case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+    case C::Nd: case C::Nl: case C::No:
       return Kind::digit;
-    case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
+    case C::Zs: case C::Zl: case C::Zp:
       return Kind::space;
     default:
       return Kind::other;
@@ -61,10 +61,10 @@ void hash_code_point(std::uint64_t& h, std::int32_t cp) {
     h *= k_fnv_prime;
     return;
   }
-  utf8proc_uint8_t buf[4];
-  const auto n = utf8proc_encode_char(utf8proc_tolower(cp), buf);
-  for (utf8proc_ssize_t i = 0; i < n; ++i) {
-    h ^= buf[i];
+  std::string bytes;
+  core::utf8::append(bytes, core::utf8::to_lower(static_cast<char32_t>(cp)));
+  for (const char b : bytes) {
+    h ^= static_cast<unsigned char>(b);
     h *= k_fnv_prime;
   }
 }
@@ -86,22 +86,10 @@ TextStats analyse_text(std::string_view text, std::vector<std::uint64_t>* word_h
   double non_space = 0, non_letter = 0;
   bool in_word = false;
   std::uint64_t h = k_fnv_offset;
-  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-  auto left = static_cast<utf8proc_ssize_t>(text.size());
-  while (left > 0) {
-    std::int32_t cp = 0;
-    utf8proc_ssize_t len = 1;
-    if (*p < 0x80) {
-      cp = *p;
-    } else {
-      len = utf8proc_iterate(p, left, &cp);
-      if (len < 1) {
-        len = 1;
-        cp = 0xFFFD;
-      }
-    }
-    p += len;
-    left -= len;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const auto decoded = core::utf8::decode(text, pos);
+    const auto cp = static_cast<std::int32_t>(decoded.code_point);
+    pos += decoded.length;
     out.length += 1;
     const Kind kind = classify(cp);
     if (kind != Kind::space) non_space += 1;
@@ -118,8 +106,9 @@ TextStats analyse_text(std::string_view text, std::vector<std::uint64_t>* word_h
       if (word_hashes) word_hashes->push_back(h);
     }
     if (kind == Kind::letter) {
-      const auto category = cp < 0x80 ? UTF8PROC_CATEGORY_LL : utf8proc_category(cp);
-      if (category >= UTF8PROC_CATEGORY_MN && category <= UTF8PROC_CATEGORY_ME) continue;  // marks follow their letter's script
+      using C = core::utf8::Category;
+      const auto category = cp < 0x80 ? C::Ll : core::utf8::category(static_cast<char32_t>(cp));
+      if (core::utf8::in_categories(category, C::Mn, C::Me)) continue;  // marks follow their letter's script
       const char* s = script_of(static_cast<std::uint32_t>(cp));
       std::size_t i = 0;
       while (i < n_counts && counts[i].first != s) ++i;

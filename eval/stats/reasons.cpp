@@ -1,5 +1,6 @@
 #include "eval/stats/reasons.hpp"
 #include "core/format.hpp"
+#include "core/utf8.hpp"
 
 #include <cstdio>
 
@@ -25,9 +26,7 @@ std::string one_line(std::string_view text, std::size_t max_bytes) {
     if (out.size() > max_bytes + 4) break;  // enough to know it is cut
   }
   if (out.size() <= max_bytes) return out;
-  std::size_t cut = max_bytes;
-  while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;  // a continuation byte
-  out.resize(cut);
+  out.resize(core::utf8::floor_boundary(out, max_bytes));
   return out + "\u2026";
 }
 

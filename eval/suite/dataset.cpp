@@ -5,7 +5,7 @@
 #include "core/error.hpp"
 #include "core/fs.hpp"
 #include "core/json.hpp"
-#include "core/line_reader.hpp"
+#include "core/jsonl.hpp"
 #include "core/spool.hpp"
 #include "core/strings.hpp"
 
@@ -35,7 +35,7 @@ struct DatasetReader::Impl {
   std::string name;
   Format format = Format::jsonl;
   std::ifstream in;
-  std::unique_ptr<core::LineReader> lines;  // JSONL
+  std::unique_ptr<core::JsonlReader> rows;  // JSONL
   std::int64_t line = 0;   // lines consumed so far
   std::int64_t index = 0;  // rows returned so far
   std::vector<std::string> columns;
@@ -46,22 +46,20 @@ struct DatasetReader::Impl {
   }
 
   std::optional<DatasetRow> next_jsonl() {
-    std::string text;
-    while (true) {
-      auto status = lines->next(text);
-      if (status == core::LineReader::Status::end) return std::nullopt;
-      line = lines->line_number();
-      if (status == core::LineReader::Status::too_long)
-        fail_at(line, "line longer than the limit of " + core::describe_byte_limit(lines->max_line_bytes()),
-                {"each line holds one case; keep large texts out of the dataset"});
-      if (text.find_first_not_of(" \t\r") == std::string::npos) continue;
-      auto parsed = core::parse_json(text);
-      if (!parsed) fail_at(line, parsed.error(), {"each line must hold one JSON object"});
-      if (!parsed->is_object())
-        fail_at(line, "expected a JSON object, got " + std::string(parsed->type_name()),
+    auto record = rows->next();
+    if (!record) return std::nullopt;
+    line = record->line;
+    using Status = core::JsonlRecord::Status;
+    switch (record->status) {
+      case Status::object: break;
+      case Status::too_long:
+        fail_at(line, record->problem, {"each line holds one case; keep large texts out of the dataset"});
+      case Status::not_json: fail_at(line, record->problem, {"each line must hold one JSON object"});
+      case Status::not_object:
+        fail_at(line, "expected a JSON object, got " + std::string(record->value.type_name()),
                 {"each line must hold one JSON object such as {\"question\": \"...\", \"expected\": \"...\"}"});
-      return DatasetRow{std::move(*parsed), line, index++};
     }
+    return DatasetRow{std::move(record->value), line, index++};
   }
 
   // One CSV record (fields may span lines inside quotes); nullopt at the end.
@@ -163,7 +161,7 @@ DatasetReader::DatasetReader(const std::filesystem::path& path, const std::files
   m_impl->in.open(path, std::ios::binary);
   if (!m_impl->in) core::fail_input(m_impl->name + ": cannot open the file");
   m_impl->max_row_bytes = max_row_bytes;
-  m_impl->lines = std::make_unique<core::LineReader>(m_impl->in, max_row_bytes);
+  m_impl->rows = std::make_unique<core::JsonlReader>(m_impl->in, max_row_bytes);
   if (m_impl->format != Format::jsonl) {
     m_impl->read_header();
     if (m_impl->columns.empty()) core::fail_input(m_impl->name + ": the file is empty; expected a header row");

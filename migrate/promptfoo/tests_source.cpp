@@ -1,7 +1,10 @@
 #include "migrate/promptfoo/tests_source.hpp"
 
+#include <sstream>
+
 #include "core/error.hpp"
 #include "core/fs.hpp"
+#include "core/jsonl.hpp"
 #include "core/strings.hpp"
 #include "core/yaml/scalar.hpp"
 #include "core/yaml/to_json.hpp"
@@ -46,17 +49,14 @@ void read_file_tests(const fs::path& file, std::vector<SourceTest>& out, Notes& 
     auto tests = read_csv_tests(core::read_file(file), name, notes);
     out.insert(out.end(), tests.begin(), tests.end());
   } else if (ext == "jsonl") {
-    std::string text = core::read_file(file);
-    std::size_t pos = 0;
-    int line = 0;
-    while (pos < text.size()) {
-      auto nl = text.find('\n', pos);
-      std::string row = text.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
-      ++line;
-      pos = nl == std::string::npos ? text.size() : nl + 1;
-      if (core::trim(row).empty()) continue;
+    std::istringstream in(core::read_file(file));
+    core::JsonlReader rows(in);
+    // Each row is parsed as YAML (JSON's superset) for located errors.
+    while (auto row = rows.next_line()) {
+      if (row->status == core::JsonlRecord::Status::too_long)
+        core::fail_input(name + ":" + std::to_string(row->line) + ": " + row->problem);
       // Leading newlines keep the row's line number in messages.
-      auto doc = Document::load_string(std::string(static_cast<std::size_t>(line - 1), '\n') + row, name);
+      auto doc = Document::load_string(std::string(static_cast<std::size_t>(row->line - 1), '\n') + row->text, name);
       out.push_back(read_test(doc->root(), notes));
     }
   } else if (ext == "yaml" || ext == "yml" || ext == "json") {

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "core/redact.hpp"
+#include "core/utf8.hpp"
 #include "providers/common/json.hpp"
 #include "providers/http/classify.hpp"
 #include "providers/http/redact_url.hpp"
@@ -26,7 +27,7 @@ std::string describe_error_body(std::string_view body) {
   std::string message = provider_error_message(body);
   if (!message.empty()) return message;
   constexpr std::size_t k_max = 300;
-  message = "provider error: " + repair_utf8(body.substr(0, k_max));
+  message = "provider error: " + core::utf8::repair(body.substr(0, k_max));
   if (body.size() > k_max) message += "...";
   return message;
 }

@@ -1,6 +1,6 @@
 #pragma once
 // Safe handling of untrusted JSON (provider replies, mock files): a
-// depth-limited parse, UTF-8 repair, and a dump that never throws on bad UTF-8.
+// depth-limited parse after UTF-8 repair (core::utf8::repair), and a dump that never throws on bad UTF-8.
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -16,9 +16,6 @@ inline constexpr std::size_t k_max_json_depth = 64;
 // core::parse_json() (depth-limited, located errors) after repairing invalid
 // UTF-8 to U+FFFD, so model output cut mid-character still parses.
 core::Expected<nlohmann::json> parse_json(std::string_view text, std::size_t max_depth = k_max_json_depth);
-
-// `text` with every invalid UTF-8 sequence replaced by U+FFFD.
-std::string repair_utf8(std::string_view text);
 
 // Compact JSON text; invalid UTF-8 inside strings becomes U+FFFD (core::dump_json).
 std::string dump_json(const nlohmann::json& value);

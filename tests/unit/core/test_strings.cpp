@@ -78,34 +78,3 @@ TEST_CASE("core::quote") {
   SUBCASE("UTF-8 passes through") { CHECK(quote("caf\xC3\xA9") == "\"caf\xC3\xA9\""); }
 }
 
-TEST_CASE("core::is_valid_utf8") {
-  std::size_t bad = 99;
-  SUBCASE("valid text") {
-    CHECK(is_valid_utf8(""));
-    CHECK(is_valid_utf8("plain ascii"));
-    CHECK(is_valid_utf8("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80"));  // é € 😀
-    CHECK(is_valid_utf8("\xF4\x8F\xBF\xBF"));                             // U+10FFFF
-    CHECK(is_valid_utf8(std::string("a\0b", 3)));
-  }
-  SUBCASE("a stray byte, with its offset") {
-    CHECK_FALSE(is_valid_utf8("ab\xFF" "cd", &bad));
-    CHECK(bad == 2);
-    CHECK_FALSE(is_valid_utf8("\x80", &bad));
-    CHECK(bad == 0);
-  }
-  SUBCASE("a character cut short") {
-    CHECK_FALSE(is_valid_utf8("ok\xE2\x82", &bad));
-    CHECK(bad == 2);
-    CHECK_FALSE(is_valid_utf8("\xC3" "A", &bad));
-    CHECK(bad == 0);
-  }
-  SUBCASE("overlong forms, surrogates and values past U+10FFFF") {
-    CHECK_FALSE(is_valid_utf8("\xC0\xAF", &bad));          // overlong '/'
-    CHECK_FALSE(is_valid_utf8("\xE0\x80\xAF", &bad));      // overlong '/'
-    CHECK_FALSE(is_valid_utf8("x\xED\xA0\x80", &bad));     // U+D800
-    CHECK(bad == 1);
-    CHECK_FALSE(is_valid_utf8("\xF4\x90\x80\x80", &bad));  // U+110000
-    CHECK_FALSE(is_valid_utf8("\xF8\x88\x80\x80\x80"));    // 5-byte form
-  }
-  SUBCASE("no offset pointer is fine") { CHECK_FALSE(is_valid_utf8("\xFF")); }
-}

@@ -36,11 +36,6 @@ TEST_CASE("eval::metrics::py_lower: str.lower()") {
   CHECK(py_lower("AΣ'") == "aς'");
 }
 
-TEST_CASE("eval::metrics::count_code_points: code points, not bytes") {
-  CHECK(count_code_points("") == 0);
-  CHECK(count_code_points("ÁÄ€𝄞") == 4);
-}
-
 TEST_CASE("eval::metrics::ascii_category_group: the inline ASCII table agrees with utf8proc") {
   for (char32_t c = 0; c < 128; ++c) {
     CAPTURE(static_cast<int>(c));

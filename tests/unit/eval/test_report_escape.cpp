@@ -7,9 +7,7 @@
 
 using namespace genops::eval::reports;
 
-TEST_CASE("eval::reports::valid_utf8 and truncate_text") {
-  CHECK(valid_utf8("a\xff" "b") == "a\xEF\xBF\xBD" "b");
-  CHECK(valid_utf8("h\xC3\xA9") == "h\xC3\xA9");
+TEST_CASE("eval::reports::truncate_text") {
   CHECK(truncate_text("abcdef", 3) == "abc\xE2\x80\xA6");
   CHECK(truncate_text("abc", 3) == "abc");
   CHECK(truncate_text("a\xC3\xA9", 2) == "a\xE2\x80\xA6");  // never cuts inside é
