@@ -54,7 +54,8 @@ void write_command(std::ostringstream& out, const CommandNode& node) {
 }
 
 const std::pair<const char*, const char*> k_environment[] = {
-    {"GENOPS_STORE", "the lineage store (overrides store: in genops.yaml; --store overrides it)"},
+    {"GENOPS_STORE", "the lineage store, a file or a postgresql:// URL (overrides store: in genops.yaml; --store overrides it)"},
+    {"GENOPS_STORE_RETRY_SECONDS", "how long to retry an unreachable PostgreSQL store before failing (default 10)"},
     {"GENOPS_PROVIDER", "the default provider (defaults.provider)"},
     {"GENOPS_CONCURRENCY", "requests in flight at once (defaults.concurrency; -j overrides it)"},
     {"GENOPS_TIMEOUT", "the per-request timeout, e.g. 60s (defaults.timeout)"},
