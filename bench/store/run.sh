@@ -11,6 +11,7 @@ N=${N:-10000}
 REPEAT=${REPEAT:-3}
 JOBS=${JOBS:-16}
 root=$(cd "$(dirname "$0")/../.." && pwd)
+source "$root/tests/support/projects.sh"
 work=$(mktemp -d "${TMPDIR:-/tmp}/genops-bench-store-XXXXXX")
 chmod 755 "$work"
 trap 'bash "$root/tests/support/pg_server.sh" stop "$work/pg"; rm -rf "$work"' EXIT
@@ -24,7 +25,7 @@ new_db() {
 
 # An offline project: a one-step chain on a mock provider (no latency), N cases.
 project() {
-  rm -rf "$work/p" && mkdir -p "$work/p/chains" "$work/p/evals" "$work/p/mocks" && cd "$work/p"
+  rm -rf "$work/p" && mkdir -p "$work/p/mocks" && cd "$work/p"
   cat >genops.yaml <<YAML
 version: 1
 store: $1
@@ -33,17 +34,7 @@ providers:
   mock: {kind: mock, responses: mocks/replies.yaml}
 YAML
   printf 'version: 1\nresponses:\n  - default: true\n    reply: "The answer is 42."\n' >mocks/replies.yaml
-  cat >chains/answer.yaml <<'YAML'
-version: 1
-name: answer
-inputs: {question: {type: string}}
-steps:
-  - id: answer
-    kind: llm
-    messages: [{role: user, content: "{{inputs.question}}"}]
-YAML
-  printf 'version: 1\nname: q\ntarget: {chain: ../chains/answer.yaml}\ndataset: ../cases.jsonl\ndefaults:\n  assert: [{type: icontains, value: "42"}]\n' >evals/q.yaml
-  for i in $(seq 1 "$N"); do echo "{\"question\": \"question number $i\"}"; done >cases.jsonl
+  write_question_eval q "$N" 42
 }
 
 seconds() { /usr/bin/time -f "%e" "$@" 2>&1 >/dev/null | tail -n 1; }

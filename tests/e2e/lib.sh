@@ -18,6 +18,9 @@ current=""
 
 genops() { "$GENOPS_BIN" "$@"; }
 
+# write_slow_project, write_question_eval (shared with bench/).
+source "$GENOPS_SOURCE_DIR/tests/support/projects.sh"
+
 # Runs a command, capturing its exit status, stdout and stderr.
 run() {
   "$@" >"$E2E_ROOT/.out" 2>"$E2E_ROOT/.err"
@@ -51,30 +54,6 @@ $(cat "$E2E_ROOT/.diff")"; fi
 expect_file() { [[ -e $1 ]] && ok || bad "missing file $1"; }
 expect_no_file() { [[ ! -e $1 ]] && ok || bad "file should not exist: $1"; }
 
-# Writes a one-step chain (chains/answer.yaml: the question to the default
-# provider), N generated questions (cases.jsonl) and an eval NAME over them
-# asserting the output contains EXPECT (evals/NAME.yaml).
-write_question_eval() {  # NAME N EXPECT
-  mkdir -p chains evals
-  cat >chains/answer.yaml <<'YAML'
-version: 1
-name: answer
-inputs: {question: {type: string}}
-steps:
-  - id: answer
-    kind: llm
-    messages: [{role: user, content: "{{inputs.question}}"}]
-YAML
-  cat >"evals/$1.yaml" <<YAML
-version: 1
-name: $1
-target: {chain: ../chains/answer.yaml}
-dataset: ../cases.jsonl
-defaults:
-  assert: [{type: icontains, value: "$3"}]
-YAML
-  for i in $(seq 1 "$2"); do echo "{\"question\": \"question $i\"}"; done >cases.jsonl
-}
 
 # A fresh, empty database on the test PostgreSQL server (ctest's `postgresql`
 # fixture writes its URL to $GENOPS_TEST_PG_FILE); prints its URL.

@@ -3,20 +3,7 @@
 # recorded exactly once. Ctrl-C saves what finished and exits 130.
 source "$(dirname "$0")/lib.sh"
 mkdir -p p/mocks p/evals p/chains && cd p || exit 2
-cat >genops.yaml <<'YAML'
-version: 1
-store: .genops/genops.db
-defaults: {provider: slow}
-providers:
-  slow: {kind: mock, responses: mocks/replies.yaml}
-YAML
-cat >mocks/replies.yaml <<'YAML'
-version: 1
-responses:
-  - default: true
-    reply: "The answer is 42."
-    latency: 20ms
-YAML
+write_slow_project
 write_question_eval big 2000 42
 db=.genops/genops.db
 count() { sqlite3 "$db" "SELECT COUNT(*) FROM eval_results" 2>/dev/null || echo 0; }

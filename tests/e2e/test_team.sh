@@ -93,21 +93,8 @@ cd "$E2E_ROOT"
 priv="$E2E_ROOT/pg-private"
 bash "$GENOPS_SOURCE_DIR/tests/support/pg_server.sh" start "$priv" || bad "cannot start a private server"
 trap 'bash "$GENOPS_SOURCE_DIR/tests/support/pg_server.sh" stop "$priv"; rm -rf "$E2E_ROOT"' EXIT
-mkdir -p slow/mocks && cd slow
-cat >genops.yaml <<YAML
-version: 1
-store: $(cat "$priv/url")
-defaults: {provider: slow}
-providers:
-  slow: {kind: mock, responses: mocks/replies.yaml}
-YAML
-cat >mocks/replies.yaml <<'YAML'
-version: 1
-responses:
-  - default: true
-    reply: "The answer is 42."
-    latency: 20ms
-YAML
+mkdir -p slow && cd slow
+write_slow_project "$(cat "$priv/url")"
 write_question_eval big 1000 42
 GENOPS_STORE_RETRY_SECONDS=2 "$GENOPS_BIN" eval evals/big.yaml -j 4 >eval.out 2>eval.err &
 pid=$!
