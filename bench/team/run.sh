@@ -4,6 +4,7 @@
 set -euo pipefail
 genops=$(realpath "${1:-build/release/genops}")
 per_shard=${2:-25000}
+source "$(cd "$(dirname "$0")/../.." && pwd)/tests/support/projects.sh"
 work=$(mktemp -d "${TMPDIR:-/tmp}/genops-bench-team-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 cd "$work"
@@ -21,15 +22,7 @@ responses:
   - default: true
     reply: "Refunds are issued within 14 days of the request."
 YAML
-cat >chains/answer.yaml <<'YAML'
-version: 1
-name: answer
-inputs: {question: {type: string}}
-steps:
-  - id: answer
-    kind: llm
-    messages: [{role: user, content: "{{inputs.question}}"}]
-YAML
+write_answer_chain
 cat >evals/bench.yaml <<'YAML'
 version: 1
 name: bench

@@ -42,6 +42,12 @@ using Result = std::unique_ptr<PGresult, ResultDeleter>;
 
 class PgConnection;
 
+// A cursor's bound values as libpq takes them (pointers into the cursor's strings).
+struct Params {
+  std::vector<const char*> values;
+  std::vector<int> lengths;
+};
+
 class PgCursor final : public Cursor {
  public:
   PgCursor(PgConnection& conn, std::string sql) : m_conn(conn), m_sql(std::move(sql)) {}
@@ -89,6 +95,7 @@ class PgCursor final : public Cursor {
     m_types[i] = type;
     m_formats[i] = format;
   }
+  Params params() const;
   std::string value(int column) const {
     if (is_null(column)) return {};
     const char* v = PQgetvalue(m_result.get(), m_row, column);
@@ -123,7 +130,7 @@ class PgConnection final : public Connection {
   void exec(std::string_view sql) override {
     flush();
     std::string text(sql);
-    run([&] { return Result(PQexec(m_pg, text.c_str())); }, text);
+    run([&] { return Result(PQexec(m_pg, text.c_str())); });
     if (text == "COMMIT" || text == "ROLLBACK") m_in_transaction = false;
   }
 
@@ -143,9 +150,9 @@ class PgConnection final : public Connection {
 
   int schema_version() override {
     flush();
-    Result r = run([&] { return Result(PQexec(m_pg, "SELECT to_regclass('genops_schema') IS NOT NULL")); }, "schema");
+    Result r = run([&] { return Result(PQexec(m_pg, "SELECT to_regclass('genops_schema') IS NOT NULL")); });
     if (std::string(PQgetvalue(r.get(), 0, 0)) != "t") return 0;
-    Result v = run([&] { return Result(PQexec(m_pg, "SELECT MAX(version) FROM genops_schema")); }, "schema");
+    Result v = run([&] { return Result(PQexec(m_pg, "SELECT MAX(version) FROM genops_schema")); });
     return PQgetisnull(v.get(), 0, 0) ? 0 : std::atoi(PQgetvalue(v.get(), 0, 0));
   }
 
@@ -186,12 +193,16 @@ class PgConnection final : public Connection {
     if (PQpipelineSync(m_pg) == 1) {
       for (;;) {
         Result r(PQgetResult(m_pg));
-        if (!r) continue;  // the end of one statement's results
+        if (!r) {
+          // The end of one statement's results, or nothing more ever: a dead connection.
+          if (PQstatus(m_pg) != CONNECTION_BAD) continue;
+          if (first_error.empty()) first_error = first_line(PQerrorMessage(m_pg));
+          break;
+        }
         auto status = PQresultStatus(r.get());
         if (status == PGRES_PIPELINE_SYNC) break;
         if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
-          const char* n = PQcmdTuples(r.get());
-          m_changes = (n && *n) ? std::atoll(n) : 0;
+          count_changes(r.get());
         } else if (status != PGRES_PIPELINE_ABORTED && first_error.empty()) {
           first_error = first_line(PQresultErrorMessage(r.get()));
         }
@@ -220,14 +231,13 @@ class PgConnection final : public Connection {
   // Runs `query` (which returns a result); on a lost connection outside a
   // transaction, reconnects and runs it once more. Throws Error(storage).
   template <typename Query>
-  Result run(Query&& query, std::string_view what) {
+  Result run(Query&& query) {
     for (int attempt = 0;; ++attempt) {
       Result r = query();
       auto status = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
       if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
         m_lost = false;
-        const char* n = PQcmdTuples(r.get());
-        m_changes = (n && *n) ? std::atoll(n) : 0;
+        count_changes(r.get());
         return r;
       }
       m_lost = PQstatus(m_pg) == CONNECTION_BAD;
@@ -237,7 +247,6 @@ class PgConnection final : public Connection {
         continue;
       }
       if (m_lost) fail("lost the connection to the server: " + first_line(message));
-      (void)what;
       fail(first_line(message));
     }
   }
@@ -284,6 +293,11 @@ class PgConnection final : public Connection {
     Result r(PQexec(m_pg, "SET client_min_messages = warning"));
   }
 
+  void count_changes(PGresult* r) {
+    const char* n = PQcmdTuples(r);
+    m_changes = (n && *n) ? std::atoll(n) : 0;
+  }
+
   void drop_pipeline() {
     if (m_pipelined && PQstatus(m_pg) != CONNECTION_BAD) PQexitPipelineMode(m_pg);
     m_pipelined = false;
@@ -300,37 +314,34 @@ class PgConnection final : public Connection {
   bool m_lost = false;
 };
 
+Params PgCursor::params() const {
+  Params p{std::vector<const char*>(m_values.size()), std::vector<int>(m_values.size())};
+  for (std::size_t i = 0; i < m_values.size(); ++i) {
+    p.values[i] = m_values[i] ? m_values[i]->data() : nullptr;
+    p.lengths[i] = m_values[i] ? static_cast<int>(m_values[i]->size()) : 0;
+  }
+  return p;
+}
+
 void PgCursor::run() {
   if (!m_conn.can_defer()) {
     while (step()) {
     }
     return;
   }
-  std::vector<const char*> values(m_values.size());
-  std::vector<int> lengths(m_values.size());
-  for (std::size_t i = 0; i < m_values.size(); ++i) {
-    values[i] = m_values[i] ? m_values[i]->data() : nullptr;
-    lengths[i] = m_values[i] ? static_cast<int>(m_values[i]->size()) : 0;
-  }
-  m_conn.send_deferred(m_sql, static_cast<int>(values.size()), m_types.data(), values.data(), lengths.data(),
+  const auto p = params();
+  m_conn.send_deferred(m_sql, static_cast<int>(p.values.size()), m_types.data(), p.values.data(), p.lengths.data(),
                        m_formats.data());
 }
 
 bool PgCursor::step() {
   if (!m_result) {
     m_conn.flush();
-    std::vector<const char*> values(m_values.size());
-    std::vector<int> lengths(m_values.size());
-    for (std::size_t i = 0; i < m_values.size(); ++i) {
-      values[i] = m_values[i] ? m_values[i]->data() : nullptr;
-      lengths[i] = m_values[i] ? static_cast<int>(m_values[i]->size()) : 0;
-    }
-    m_result = m_conn.run(
-        [&] {
-          return Result(PQexecParams(m_conn.handle(), m_sql.c_str(), static_cast<int>(values.size()), m_types.data(),
-                                     values.data(), lengths.data(), m_formats.data(), 0));
-        },
-        m_sql);
+    const auto p = params();
+    m_result = m_conn.run([&] {
+      return Result(PQexecParams(m_conn.handle(), m_sql.c_str(), static_cast<int>(p.values.size()), m_types.data(),
+                                 p.values.data(), p.lengths.data(), m_formats.data(), 0));
+    });
     m_row = -1;
   }
   return ++m_row < PQntuples(m_result.get());

@@ -12,11 +12,9 @@ write_slow_project() {  # [STORE]
   printf 'version: 1\nresponses:\n  - default: true\n    reply: "The answer is 42."\n    latency: 20ms\n' >mocks/replies.yaml
 }
 
-# Writes a one-step chain (chains/answer.yaml: the question to the default
-# provider), N generated questions (cases.jsonl) and an eval NAME over them
-# asserting the output contains EXPECT (evals/NAME.yaml).
-write_question_eval() {  # NAME N EXPECT
-  mkdir -p chains evals
+# Writes chains/answer.yaml: one step sending inputs.question to the default provider.
+write_answer_chain() {
+  mkdir -p chains
   cat >chains/answer.yaml <<'YAML'
 version: 1
 name: answer
@@ -26,6 +24,14 @@ steps:
     kind: llm
     messages: [{role: user, content: "{{inputs.question}}"}]
 YAML
+}
+
+# Writes a one-step chain (chains/answer.yaml: the question to the default
+# provider), N generated questions (cases.jsonl) and an eval NAME over them
+# asserting the output contains EXPECT (evals/NAME.yaml).
+write_question_eval() {  # NAME N EXPECT
+  mkdir -p evals
+  write_answer_chain
   cat >"evals/$1.yaml" <<YAML
 version: 1
 name: $1
