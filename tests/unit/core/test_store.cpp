@@ -4,13 +4,14 @@
 
 #include "core/error.hpp"
 #include "core/lineage/migrations.hpp"
-#include "core/lineage/prompt_store.hpp"
+#include "core/prompt/prompt_store.hpp"
 #include "core/lineage/store.hpp"
 #include "tests/support/store_backends.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace genops::core;
 using namespace genops::core::lineage;
+using namespace genops::core::prompt;
 
 namespace {
 
@@ -99,7 +100,7 @@ TEST_CASE("lineage::Store: blobs are stored once by content hash (both backends)
   }
 }
 
-TEST_CASE("lineage::PromptStore: versions, identical content, labels and history (both backends)") {
+TEST_CASE("core::prompt::PromptStore: versions, identical content, labels and history (both backends)") {
   genops::test::TempDir dir;
   for (const auto& backend : genops::test::store_backends(dir)) {
   CAPTURE(backend.name);
