@@ -21,11 +21,7 @@ std::shared_ptr<const chains::ChainSet> load_chain_file(Context& ctx, const std:
   }
   options.prompt_files = mode;
   if (mode == chains::PromptFiles::register_versions) options.author = ctx.author();
-  auto prompts = std::make_shared<std::unique_ptr<core::lineage::PromptStore>>();
-  options.prompt_store = [&ctx, prompts]() -> core::lineage::PromptStore& {
-    if (!*prompts) *prompts = std::make_unique<core::lineage::PromptStore>(ctx.store());
-    return **prompts;
-  };
+  options.prompt_store = [&ctx]() -> core::prompt::PromptStore& { return ctx.prompts(); };
   return std::make_shared<const chains::ChainSet>(chains::load_chain(file, options));
 }
 

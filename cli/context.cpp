@@ -65,6 +65,20 @@ core::lineage::Store& Context::read_store() {
   return *m_read_store;
 }
 
+core::prompt::PromptStore& Context::prompts(core::lineage::Access access) {
+  const bool write = access == core::lineage::Access::write;
+  auto& slot = m_prompts[write ? 0 : 1];
+  if (!slot) slot = std::make_unique<core::prompt::PromptStore>(write ? store() : read_store());
+  return *slot;
+}
+
+chains::IndexStore& Context::indexes(core::lineage::Access access) {
+  const bool write = access == core::lineage::Access::write;
+  auto& slot = m_indexes[write ? 0 : 1];
+  if (!slot) slot = std::make_unique<chains::IndexStore>((write ? store() : read_store()).db());
+  return *slot;
+}
+
 Context::~Context() {
   // Clients first (they may still deliver replies into the cache), then the cache.
   m_clients.clear();
@@ -87,7 +101,7 @@ const providers::ClientDeps& Context::client_deps(Cache cache) {
     deps.prices = project().prices;
     if (cache == Cache::yes) {
       store();  // opens and migrates before a second connection is made
-      m_cache = std::make_unique<core::lineage::SqliteResponseCache>(project().store_path);
+      m_cache = std::make_unique<providers::cache::SqliteResponseCache>(project().store_path);
       deps.cache = m_cache.get();
     }
     m_deps = std::move(deps);
@@ -117,17 +131,17 @@ std::string Context::author() {
   return "unknown";
 }
 
-std::unique_ptr<core::lineage::EvalStore> Context::open_eval_store(core::lineage::Access access) {
+std::unique_ptr<eval::EvalStore> Context::open_eval_store(core::lineage::Access access) {
   const auto& location = access == core::lineage::Access::write ? store().path() : read_store().path();
-  return std::make_unique<core::lineage::EvalStore>(location, access);
+  return std::make_unique<eval::EvalStore>(location, access);
 }
 
-std::unique_ptr<core::lineage::RunRecorder> Context::open_run_recorder() {
-  return std::make_unique<core::lineage::RunRecorder>(store().path());
+std::unique_ptr<chains::RunRecorder> Context::open_run_recorder() {
+  return std::make_unique<chains::RunRecorder>(store().path());
 }
 
-std::unique_ptr<core::lineage::IndexRetriever> Context::open_index_retriever(core::lineage::Embedders embedders) {
-  return std::make_unique<core::lineage::IndexRetriever>(store().path(), std::move(embedders));
+std::unique_ptr<chains::IndexRetriever> Context::open_index_retriever(chains::Embedders embedders) {
+  return std::make_unique<chains::IndexRetriever>(store().path(), std::move(embedders));
 }
 
 std::unique_ptr<core::lineage::Store> Context::open_other_store(const std::string& location,

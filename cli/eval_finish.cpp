@@ -14,7 +14,6 @@
 #include "eval/gate/gate.hpp"
 #include "eval/reports/jsonl_writer.hpp"
 #include "eval/reports/report.hpp"
-#include "eval/run/records.hpp"
 #include "eval/session/stored_summary.hpp"
 #include "eval/stats/summary.hpp"
 
@@ -22,7 +21,7 @@ namespace genops::cli {
 
 namespace {
 
-using core::lineage::EvalStore;
+using eval::EvalStore;
 
 // How much of each result to keep in memory: reports need every text; the
 // summary and the gate need none, and the terminal table lists only the first
@@ -41,8 +40,7 @@ void drop_texts(eval::CaseResult& result) {
 std::vector<eval::CaseResult> load_results(EvalStore& store, const std::string& run_id, Detail detail) {
   std::vector<eval::CaseResult> results;
   std::size_t failures_kept = 0;
-  store.for_each_result(run_id, [&](core::lineage::EvalResultRecord r) {
-    auto result = eval::from_record(std::move(r));
+  store.for_each_result(run_id, [&](eval::CaseResult result) {
     bool keep = detail == Detail::full ||
                 (detail == Detail::failures && !result.pass && failures_kept++ < k_failures_with_text);
     if (!keep) drop_texts(result);
@@ -204,8 +202,7 @@ std::vector<std::unique_ptr<eval::reports::JsonlWriter>> open_jsonl_reports(Eval
     if (eval::reports::parse_report_format(out) == eval::reports::ReportFormat::jsonl)
       writers.push_back(std::make_unique<eval::reports::JsonlWriter>(out, run.provider_used));
   if (writers.empty()) return writers;
-  evals.for_each_result(run.run_id, [&](core::lineage::EvalResultRecord r) {
-    auto result = eval::from_record(std::move(r));
+  evals.for_each_result(run.run_id, [&](eval::CaseResult result) {
     for (auto& writer : writers) writer->append(result);
   });
   return writers;

@@ -13,7 +13,7 @@ constexpr const char* k_builtin_embed = "hash-embed";
 
 }  // namespace
 
-EvalServices::EvalServices(Context& ctx, eval::Suite& suite, core::lineage::RunSink& sink, std::string eval_run_id,
+EvalServices::EvalServices(Context& ctx, eval::Suite& suite, chains::RunSink& sink, std::string eval_run_id,
                            Context::Cache cache)
     : m_ctx(ctx), m_cache(cache) {
   for (auto& spec : suite.default_asserts) bind(spec, suite);

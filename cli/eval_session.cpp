@@ -16,15 +16,14 @@
 #include "core/error.hpp"
 #include "core/fs.hpp"
 #include "core/json.hpp"
-#include "core/lineage/eval_store.hpp"
-#include "core/lineage/run_recorder.hpp"
+#include "eval/store/eval_store.hpp"
+#include "chains/store/run_recorder.hpp"
 #include "core/regex.hpp"
 #include "core/strings.hpp"
 #include "core/time.hpp"
 #include "eval/gate/gate.hpp"
 #include "eval/reports/jsonl_writer.hpp"
 #include "eval/reports/report.hpp"
-#include "eval/run/records.hpp"
 #include "eval/run/runner.hpp"
 #include "eval/stats/summary.hpp"
 #include "eval/suite/loader.hpp"
@@ -33,7 +32,7 @@ namespace genops::cli {
 
 namespace {
 
-using core::lineage::EvalStore;
+using eval::EvalStore;
 
 constexpr std::size_t k_batch_results = 512;
 
@@ -64,14 +63,12 @@ class ResultWriter {
       : m_store(store), m_run_id(std::move(run_id)), m_jsonl(jsonl) {}
 
   void add(eval::CaseResult result) {
-    m_records.push_back(eval::to_record(result, m_run_id));
-    if (!m_jsonl.empty()) m_pending.push_back(std::move(result));
-    if (m_records.size() >= k_batch_results) flush();
+    m_pending.push_back(std::move(result));
+    if (m_pending.size() >= k_batch_results) flush();
   }
 
   void flush() {
-    m_store.write_results(m_records);
-    m_records.clear();
+    m_store.write_results(m_run_id, m_pending);
     for (const auto& r : m_pending)
       for (auto& writer : m_jsonl) writer->append(r);
     m_pending.clear();
@@ -81,7 +78,6 @@ class ResultWriter {
   EvalStore& m_store;
   std::string m_run_id;
   std::vector<std::unique_ptr<eval::reports::JsonlWriter>>& m_jsonl;
-  std::vector<core::lineage::EvalResultRecord> m_records;
   std::vector<eval::CaseResult> m_pending;
 };
 
@@ -178,8 +174,8 @@ void run_session(Context& ctx, const EvalCommandOptions& o, std::optional<Starte
     run_id = shard_run(evals, suite, o.run_name, *shard);
     if (auto run = evals.find_run(run_id); run && run->id == run_id) {  // a retried shard
       reopen = true;
-      evals.for_each_result(run_id, [&](core::lineage::EvalResultRecord r) {
-        done.insert({r.case_key, r.provider, static_cast<int>(r.repeat)});
+      evals.for_each_result(run_id, [&](eval::CaseResult r) {
+        done.insert(eval::key_of(r));
       });
     }
   } else if (!o.resume.empty()) {
@@ -206,11 +202,11 @@ void run_session(Context& ctx, const EvalCommandOptions& o, std::optional<Starte
     if (run->suite_hash != suite.content_hash)
       print_warning("the eval file changed since run " + run->id + " started; finished results are kept as they are");
     run_id = run->id;
-    evals.for_each_result(run_id, [&](core::lineage::EvalResultRecord r) {
-      done.insert({r.case_key, r.provider, static_cast<int>(r.repeat)});
+    evals.for_each_result(run_id, [&](eval::CaseResult r) {
+      done.insert(eval::key_of(r));
     });
   } else {
-    run_id = core::lineage::new_run_id();
+    run_id = chains::new_run_id();
   }
 
   // Before any case runs: an unknown --baseline fails fast and records nothing.
@@ -231,7 +227,7 @@ void run_session(Context& ctx, const EvalCommandOptions& o, std::optional<Starte
 
   const std::string started = core::now_timestamp();
   if (!reopen) {
-    core::lineage::EvalRunRecord record;
+    eval::EvalRunRecord record;
     record.id = run_id;
     record.suite = suite.name;
     record.suite_path = core::display_path(suite.path);

@@ -12,7 +12,7 @@ namespace genops::cli {
 
 namespace {
 
-nlohmann::json side_json(const core::lineage::EvalRunRecord& run) {
+nlohmann::json side_json(const eval::EvalRunRecord& run) {
   auto summary = core::parse_json(run.summary_json);
   return {{"run", run.id}, {"started_at", run.started_at},
           {"summary", summary && summary->is_object() ? *summary : nlohmann::json::object()}};
@@ -41,7 +41,7 @@ std::string signed_fixed(double value, int digits) { return (value >= 0 ? "+" : 
 
 }  // namespace
 
-nlohmann::json score_deltas(core::lineage::EvalStore& store, const VersionRef& a, const VersionRef& b) {
+nlohmann::json score_deltas(eval::EvalStore& store, const VersionRef& a, const VersionRef& b) {
   std::map<std::string, nlohmann::json> rows;
   auto collect = [&](const VersionRef& ref, const char* side) {
     for (const auto& run : store.runs_using_prompt(ref.name, ref.number)) {

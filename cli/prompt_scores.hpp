@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/lineage/eval_store.hpp"
+#include "eval/store/eval_store.hpp"
 
 namespace genops::cli {
 
@@ -18,7 +18,7 @@ struct VersionRef {
 };
 
 // [{eval, a: {run, started_at, summary} | null, b: ..., deltas: {...} | null}], by eval name.
-nlohmann::json score_deltas(core::lineage::EvalStore& store, const VersionRef& a, const VersionRef& b);
+nlohmann::json score_deltas(eval::EvalStore& store, const VersionRef& a, const VersionRef& b);
 
 // The table form of score_deltas() on stdout; a note when no eval used either version.
 void print_score_deltas(const nlohmann::json& deltas, const VersionRef& a, const VersionRef& b);

@@ -5,7 +5,7 @@
 #include "cli/output.hpp"
 #include "cli/prompt_json.hpp"
 #include "cli/prompt_scores.hpp"
-#include "core/lineage/eval_store.hpp"
+#include "eval/store/eval_store.hpp"
 #include "core/prompt/diff.hpp"
 
 namespace genops::cli {
@@ -44,7 +44,7 @@ void print_changes(const char* title, const std::vector<core::prompt::ValueChang
 }
 
 void run_diff(Context& ctx, const DiffOptions& o) {
-  core::lineage::PromptStore store(ctx.read_store());
+  auto& store = ctx.prompts(core::lineage::Access::read);
   auto va = resolve_ref(store, o.a);
   auto vb = resolve_ref(store, o.b);
   auto sa = core::prompt::from_json(nlohmann::json::parse(va.content_json));

@@ -17,7 +17,7 @@ struct LabelOptions {
 
 void run_label(Context& ctx, const LabelOptions& o) {
   check_label_name(o.label);
-  core::lineage::PromptStore store(ctx.store());
+  auto& store = ctx.prompts();
   auto v = resolve_ref(store, o.ref);
   auto move = store.set_label(v.name, v.number, o.label, ctx.author());
   if (o.json) {

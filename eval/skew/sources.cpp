@@ -4,7 +4,7 @@
 
 #include "core/error.hpp"
 #include "core/json.hpp"
-#include "core/lineage/input_log.hpp"
+#include "eval/skew/store/input_log.hpp"
 #include "core/strings.hpp"
 #include "eval/suite/cases.hpp"
 #include "eval/suite/dataset.hpp"
@@ -55,7 +55,7 @@ class RunsSource final : public RowSource {
   }
 
  private:
-  core::lineage::RunInputCursor m_cursor;
+  eval::skew::RunInputCursor m_cursor;
   std::string m_chain, m_json, m_ts;
 };
 

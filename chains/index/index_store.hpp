@@ -11,7 +11,7 @@
 #include "core/lineage/sqlite.hpp"
 #include "core/retrieval/ranking.hpp"
 
-namespace genops::core::lineage {
+namespace genops::chains {
 
 // How an index chunks and embeds; fixed when the index is created.
 struct IndexSettings {
@@ -41,7 +41,7 @@ struct StoredChunk {
 // Index tables over one open database; every failure throws Error(storage).
 class IndexStore {
  public:
-  explicit IndexStore(Database& db) : m_db(db) {}
+  explicit IndexStore(core::lineage::Database& db) : m_db(db) {}
 
   std::optional<IndexSettings> find_index(std::string_view name);
   std::vector<std::string> index_names();
@@ -60,7 +60,7 @@ class IndexStore {
   // scored -bm25() (SQLite's bm25 is lower-is-better; ours is higher-is-better).
   std::vector<std::pair<StoredChunk, double>> search_bm25(std::string_view index, std::string_view match, std::int64_t limit);
   // Every embedded chunk of `index` (id and vector), for exact cosine search.
-  std::vector<retrieval::EmbeddedId> embeddings(std::string_view index);
+  std::vector<core::retrieval::EmbeddedId> embeddings(std::string_view index);
   // Chunks by id, in the order given (missing ids are skipped).
   std::vector<StoredChunk> chunks_by_id(const std::vector<std::int64_t>& ids);
 
@@ -68,7 +68,7 @@ class IndexStore {
   // search_bm25 on PostgreSQL (ts_rank over the English tsvector index).
   std::vector<std::pair<StoredChunk, double>> search_postgresql(std::string_view index, std::string_view match,
                                                                 std::int64_t limit);
-  Database& m_db;
+  core::lineage::Database& m_db;
 };
 
-}  // namespace genops::core::lineage
+}  // namespace genops::chains

@@ -8,14 +8,14 @@
 #include <string>
 #include <string_view>
 
-#include "core/lineage/index_store.hpp"
+#include "chains/index/index_store.hpp"
 #include "core/llm/model_client.hpp"
 #include "core/retrieval/retriever.hpp"
 
-namespace genops::core::lineage {
+namespace genops::chains {
 
 // Embedding clients by provider name (from genops.yaml), built by the caller.
-using Embedders = std::map<std::string, llm::ModelClient*>;
+using Embedders = std::map<std::string, core::llm::ModelClient*>;
 
 enum class DocumentChange { added, replaced, unchanged };
 
@@ -27,7 +27,7 @@ std::string_view to_string(DocumentChange outcome);
 // source whose content hash is unchanged is left alone. Returns the outcome
 // and the number of chunks. Throws Error(provider) when embedding fails.
 std::pair<DocumentChange, std::size_t> add_document(IndexStore& store, const IndexSettings& settings, std::string_view source,
-                                                std::string_view content, llm::ModelClient* embedder);
+                                                std::string_view content, core::llm::ModelClient* embedder);
 
 // The settings of `name`; throws Error(invalid_input) with did-you-mean and a
 // hint to build it when there is no such index.
@@ -37,21 +37,21 @@ IndexSettings require_index(IndexStore& store, std::string_view name);
 // (positive, higher better), vector is cosine similarity, hybrid is the RRF
 // sum. Throws Error(invalid_input) for an unknown index or vector/hybrid on an
 // index without embeddings, Error(provider) when embedding the query fails.
-std::vector<retrieval::Chunk> query_index(IndexStore& store, std::string_view index, std::string_view text, int top_k,
-                                          retrieval::Mode mode, const Embedders& embedders);
+std::vector<core::retrieval::Chunk> query_index(IndexStore& store, std::string_view index, std::string_view text, int top_k,
+                                          core::retrieval::Mode mode, const Embedders& embedders);
 
 // A Retriever over its own connection to the store at `path`; queries are
 // serialised, so it may be called from several threads.
-class IndexRetriever : public retrieval::Retriever {
+class IndexRetriever : public core::retrieval::Retriever {
  public:
   IndexRetriever(const std::filesystem::path& path, Embedders embedders);
-  std::vector<retrieval::Chunk> query(const std::string& index, std::string_view text, int top_k, retrieval::Mode mode) override;
+  std::vector<core::retrieval::Chunk> query(const std::string& index, std::string_view text, int top_k, core::retrieval::Mode mode) override;
 
  private:
   std::mutex m_mutex;
-  Database m_db;
+  core::lineage::Database m_db;
   IndexStore m_store;
   Embedders m_embedders;
 };
 
-}  // namespace genops::core::lineage
+}  // namespace genops::chains

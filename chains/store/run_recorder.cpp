@@ -1,4 +1,4 @@
-#include "core/lineage/run_recorder.hpp"
+#include "chains/store/run_recorder.hpp"
 
 #include <random>
 #include <thread>
@@ -11,7 +11,10 @@
 #include "core/redact.hpp"
 #include "core/time.hpp"
 
-namespace genops::core::lineage {
+namespace genops::chains {
+
+using core::lineage::Database;
+using core::lineage::Statement;
 
 namespace {
 
@@ -24,9 +27,9 @@ constexpr std::size_t k_inline_bytes = 4096;      // shorter texts are stored in
 // A text to store: inline when short (empty hash), else as a blob.
 std::optional<RunRecorder::Blob> blob_of(std::string_view text) {
   if (text.empty()) return std::nullopt;
-  auto clean = redact(text);
+  auto clean = core::redact(text);
   if (clean.size() < k_inline_bytes) return RunRecorder::Blob{"", std::move(clean)};
-  auto hash = sha256_hex(clean);
+  auto hash = core::sha256_hex(clean);
   return RunRecorder::Blob{std::move(hash), std::move(clean)};
 }
 
@@ -77,7 +80,7 @@ struct RunRecorder::Statements {
     version.reset();
     version.bind(1, std::string_view(v.version.hash)).bind(2, std::string_view(v.version.name));
     version.bind(3, std::string_view(v.version.source_path)).bind(4, std::string_view(v.content.hash));
-    version.bind(5, now_timestamp());
+    version.bind(5, core::now_timestamp());
     version.run();
   }
 
@@ -88,10 +91,10 @@ struct RunRecorder::Statements {
     run.bind(1, std::string_view(x.id)).bind(2, std::string_view(x.kind)).bind(3, std::string_view(x.name));
     run.bind(4, std::string_view(x.version)).bind(5, std::string_view(x.source_path)).bind(6, std::string_view(x.started_at));
     bind_text(run, 7, 12, r.inputs);
-    run.bind(8, std::string_view(x.git_commit)).bind(9, std::string_view(x.host.empty() ? this_process().host : x.host)).bind(10, std::string_view(x.batch_id));
+    run.bind(8, std::string_view(x.git_commit)).bind(9, std::string_view(x.host.empty() ? core::lineage::this_process().host : x.host)).bind(10, std::string_view(x.batch_id));
     bind_optional(run, 11, x.row_index);
     // The process that records the run owns it (B6: a killed owner makes it `abandoned`).
-    run.bind(13, this_process().pid).bind(14, this_process().start);
+    run.bind(13, core::lineage::this_process().pid).bind(14, core::lineage::this_process().start);
     run.run();
   }
 
@@ -151,8 +154,8 @@ std::uint64_t RunRecorder::enqueue(Item item) {
 
 void RunRecorder::record_chain_version(ChainVersionRecord version) {
   // Chain files are always blobs: chain_versions refers to one.
-  auto clean = redact(version.content);
-  auto content = std::optional<Blob>(Blob{sha256_hex(clean), std::move(clean)});
+  auto clean = core::redact(version.content);
+  auto content = std::optional<Blob>(Blob{core::sha256_hex(clean), std::move(clean)});
   version.content.clear();
   enqueue(QueuedVersion{std::move(version), std::move(*content)});
 }
@@ -160,7 +163,7 @@ void RunRecorder::record_chain_version(ChainVersionRecord version) {
 void RunRecorder::begin_run(RunRecord run) {
   auto inputs = blob_of(run.inputs_json);
   run.inputs_json.clear();
-  run.source_path = redact(run.source_path);
+  run.source_path = core::redact(run.source_path);
   enqueue(QueuedRun{std::move(run), std::move(inputs)});
 }
 
@@ -170,22 +173,22 @@ void RunRecorder::record_step(StepRecord step) {
   auto output = blob_of(step.output);
   step.request.clear();
   step.output.clear();
-  if (!step.error.empty()) step.error = redact(step.error);
-  if (!step.params_json.empty()) step.params_json = redact(step.params_json);
+  if (!step.error.empty()) step.error = core::redact(step.error);
+  if (!step.params_json.empty()) step.params_json = core::redact(step.params_json);
   enqueue(QueuedStep{std::move(step), std::move(request), std::move(output)});
 }
 
 std::uint64_t RunRecorder::end_run(RunEnd end) {
   auto outputs = blob_of(end.outputs_json);
   end.outputs_json.clear();
-  if (!end.error.empty()) end.error = redact(end.error);
+  if (!end.error.empty()) end.error = core::redact(end.error);
   return enqueue(QueuedEnd{std::move(end), std::move(outputs)});
 }
 
 void RunRecorder::wait_durable(std::uint64_t ticket) {
   std::unique_lock lock(m_mutex);
   m_committed.wait(lock, [&] { return m_done >= ticket || m_error; });
-  if (m_error) throw Error(ErrorKind::storage, *m_error, {"the runs finished so far are in the store; check disk space and permissions"});
+  if (m_error) throw core::Error(core::ErrorKind::storage, *m_error, {"the runs finished so far are in the store; check disk space and permissions"});
 }
 
 void RunRecorder::flush() {
@@ -245,4 +248,4 @@ std::string new_run_id() {
   return id;
 }
 
-}  // namespace genops::core::lineage
+}  // namespace genops::chains

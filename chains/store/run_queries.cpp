@@ -1,4 +1,4 @@
-#include "core/lineage/run_queries.hpp"
+#include "chains/store/run_queries.hpp"
 
 #include <map>
 
@@ -6,7 +6,10 @@
 #include "core/lineage/run_owner.hpp"
 #include "core/strings.hpp"
 
-namespace genops::core::lineage {
+namespace genops::chains {
+
+using core::lineage::Store;
+using core::lineage::Statement;
 
 namespace {
 
@@ -40,7 +43,7 @@ RunSummary read_run(const Statement& s) {
   if (!s.is_null(17)) r.run.row_index = s.integer(17);
   r.inputs_json = s.text(18);
   r.outputs_json = s.text(19);
-  r.end.status = effective_status(r.end.status, {r.run.host, s.integer(20), s.integer(21)});
+  r.end.status = core::lineage::effective_status(r.end.status, {r.run.host, s.integer(20), s.integer(21)});
   return r;
 }
 
@@ -72,7 +75,7 @@ std::vector<std::pair<std::string, std::int64_t>> count_runs_by_status(Store& st
   while (grouped.step()) counts[grouped.text(0)] += grouped.integer(1);
   auto running = store.db().prepare("SELECT host, owner_pid, owner_start FROM runs WHERE status = 'running'");
   while (running.step())
-    ++counts[effective_status("running", {running.text(0), running.integer(1), running.integer(2)})];
+    ++counts[core::lineage::effective_status("running", {running.text(0), running.integer(1), running.integer(2)})];
   return {counts.begin(), counts.end()};
 }
 
@@ -80,19 +83,19 @@ RunSummary find_run(Store& store, std::string_view id) {
   if (id == "last") {
     auto stmt = store.db().prepare(std::string(k_run_columns) + "ORDER BY r.started_at DESC LIMIT 1");
     if (stmt.step()) return read_run(stmt);
-    fail_input("no runs in the store yet", {"run a chain with: genops run CHAIN.yaml"});
+    core::fail_input("no runs in the store yet", {"run a chain with: genops run CHAIN.yaml"});
   }
   if (id.size() < 4 || id.find_first_not_of("0123456789abcdef") != std::string_view::npos)
-    fail_input("run id " + quote(id) + ": expected 4 to 16 hex digits, or \"last\"", {"list runs with: genops runs list"});
+    core::fail_input("run id " + core::quote(id) + ": expected 4 to 16 hex digits, or \"last\"", {"list runs with: genops runs list"});
   auto stmt = store.db().prepare(std::string(k_run_columns) + "WHERE substr(r.id, 1, length(?1)) = ?1 LIMIT 3");
   stmt.bind(1, id);
   std::vector<RunSummary> found;
   while (stmt.step()) found.push_back(read_run(stmt));
-  if (found.empty()) fail_input("no run with id " + quote(id), {"list runs with: genops runs list"});
+  if (found.empty()) core::fail_input("no run with id " + core::quote(id), {"list runs with: genops runs list"});
   if (found.size() > 1) {
     std::vector<std::string> ids;
     for (const auto& r : found) ids.push_back(r.run.id);
-    fail_input("run id prefix " + quote(id) + " is ambiguous", {"matches " + join(ids, ", ") + (found.size() > 2 ? ", …" : "")});
+    core::fail_input("run id prefix " + core::quote(id) + " is ambiguous", {"matches " + core::join(ids, ", ") + (found.size() > 2 ? ", …" : "")});
   }
   return found.front();
 }
@@ -140,4 +143,4 @@ std::vector<StepRecord> run_steps(Store& store, const std::string& run_id, Texts
   return out;
 }
 
-}  // namespace genops::core::lineage
+}  // namespace genops::chains

@@ -17,9 +17,9 @@
 #include <vector>
 
 #include "core/concurrency/thread_pool.hpp"
-#include "core/lineage/run_records.hpp"
+#include "chains/store/run_records.hpp"
 
-namespace genops::core::lineage {
+namespace genops::chains {
 
 class RunRecorder final : public RunSink {
  public:
@@ -77,10 +77,10 @@ class RunRecorder final : public RunSink {
   std::optional<std::string> m_error;
   // Last: its worker uses the state above. One task per item, so the bounded
   // queue is the back-pressure; a task finding nothing pending is a no-op.
-  concurrency::ThreadPool m_writer;
+  core::concurrency::ThreadPool m_writer;
 };
 
 // A fresh run id: 16 random hex digits.
 std::string new_run_id();
 
-}  // namespace genops::core::lineage
+}  // namespace genops::chains

@@ -1,11 +1,14 @@
-#include "core/lineage/eval_queries.hpp"
+#include "eval/store/eval_queries.hpp"
 
 #include <map>
 
 #include "core/error.hpp"
 #include "core/lineage/run_owner.hpp"
 
-namespace genops::core::lineage {
+namespace genops::eval {
+
+using core::lineage::Database;
+using core::lineage::Statement;
 
 namespace {
 
@@ -52,7 +55,7 @@ EvalRunRecord read_eval_run(const Statement& row) {
   run.shard_index = row.integer(19);
   run.shard_count = row.integer(20);
   run.provider_used = row.text(21);
-  run.status = effective_status(row.text(8), {run.host, run.owner_pid, run.owner_start});
+  run.status = core::lineage::effective_status(row.text(8), {run.host, run.owner_pid, run.owner_start});
   return run;
 }
 
@@ -68,7 +71,7 @@ std::optional<EvalRunRecord> find_eval_run(Database& db, const std::string& id_o
   if (!q.step()) return std::nullopt;
   auto run = read_eval_run(q);
   if (run.id != id_or_prefix && q.step())
-    fail_input("eval run id " + id_or_prefix + " is ambiguous", {"give more digits of the id"});
+    core::fail_input("eval run id " + id_or_prefix + " is ambiguous", {"give more digits of the id"});
   return run;
 }
 
@@ -110,7 +113,7 @@ std::vector<std::pair<std::string, std::int64_t>> count_eval_runs_by_status(Data
   while (grouped.step()) counts[grouped.text(0)] += grouped.integer(1);
   auto running = db.prepare("SELECT host, owner_pid, owner_start FROM eval_runs WHERE status = 'running'");
   while (running.step())
-    ++counts[effective_status("running", {running.text(0), running.integer(1), running.integer(2)})];
+    ++counts[core::lineage::effective_status("running", {running.text(0), running.integer(1), running.integer(2)})];
   return {counts.begin(), counts.end()};
 }
 
@@ -123,4 +126,4 @@ std::vector<EvalLabelMove> eval_label_history(Database& db, const std::string& s
   return out;
 }
 
-}  // namespace genops::core::lineage
+}  // namespace genops::eval

@@ -9,10 +9,10 @@
 #include <utility>
 #include <vector>
 
-#include "core/lineage/eval_store.hpp"
+#include "eval/store/eval_store.hpp"
 #include "core/lineage/sqlite.hpp"
 
-namespace genops::core::lineage {
+namespace genops::eval {
 
 // The ids whose results are run ?1's: itself, and for the whole of a sharded
 // run its shards. A subquery for `eval_run_id IN (...)`.
@@ -21,11 +21,11 @@ std::string_view eval_result_run_ids();
 // The SELECT list read_eval_run expects, for a query over eval_runs.
 std::string_view eval_run_columns();
 // The run in the current row; status "running" becomes "abandoned" when its owner is gone.
-EvalRunRecord read_eval_run(const Statement& row);
+EvalRunRecord read_eval_run(const core::lineage::Statement& row);
 
 // A run by full id, unique id prefix, or "last" (of any eval); nullopt when
 // none matches. Throws Error(invalid_input) for an ambiguous prefix.
-std::optional<EvalRunRecord> find_eval_run(Database& db, const std::string& id_or_prefix);
+std::optional<EvalRunRecord> find_eval_run(core::lineage::Database& db, const std::string& id_or_prefix);
 
 // A run with its totals so far (from its recorded results, so an unfinished
 // run has them too) and the labels it holds now.
@@ -40,12 +40,12 @@ struct EvalRunListing {
 };
 
 // Runs of eval `suite` ("" for every eval), newest first, at most `limit`.
-std::vector<EvalRunListing> list_eval_runs(Database& db, const std::string& suite, int limit);
+std::vector<EvalRunListing> list_eval_runs(core::lineage::Database& db, const std::string& suite, int limit);
 // Totals and labels of one run.
-EvalRunListing describe_eval_run(Database& db, EvalRunRecord run);
+EvalRunListing describe_eval_run(core::lineage::Database& db, EvalRunRecord run);
 
 // How many eval runs have each status (abandoned ones counted apart from running), by status name.
-std::vector<std::pair<std::string, std::int64_t>> count_eval_runs_by_status(Database& db);
+std::vector<std::pair<std::string, std::int64_t>> count_eval_runs_by_status(core::lineage::Database& db);
 
 // One move of a label of an eval, oldest first: which run it pointed at.
 struct EvalLabelMove {
@@ -54,6 +54,6 @@ struct EvalLabelMove {
   std::string moved_at;
 };
 // The history of `label` of eval `suite`, oldest first.
-std::vector<EvalLabelMove> eval_label_history(Database& db, const std::string& suite, const std::string& label);
+std::vector<EvalLabelMove> eval_label_history(core::lineage::Database& db, const std::string& suite, const std::string& label);
 
-}  // namespace genops::core::lineage
+}  // namespace genops::eval

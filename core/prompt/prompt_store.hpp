@@ -8,7 +8,7 @@
 
 #include "core/lineage/store.hpp"
 
-namespace genops::core::lineage {
+namespace genops::core::prompt {
 
 struct PromptVersionRecord {
   std::int64_t id = 0;
@@ -59,7 +59,7 @@ struct AddOutcome {
 
 class PromptStore {
  public:
-  explicit PromptStore(Store& store) : m_store(store) {}
+  explicit PromptStore(core::lineage::Store& store) : m_store(store) {}
 
   // Adds a version (numbered after the latest) unless identical content is
   // already a version of that name; optionally moves `label` to it. Atomic.
@@ -87,7 +87,7 @@ class PromptStore {
                        std::string_view label, std::string_view author);
   std::vector<PromptVersionRecord> query_versions(std::string_view where_sql, std::string_view name,
                                                   std::string_view arg);
-  Store& m_store;
+  core::lineage::Store& m_store;
 };
 
-}  // namespace genops::core::lineage
+}  // namespace genops::core::prompt

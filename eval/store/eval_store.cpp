@@ -1,17 +1,23 @@
-#include "core/lineage/eval_store.hpp"
+#include "eval/store/eval_store.hpp"
 
 #include "core/error.hpp"
-#include "core/lineage/eval_queries.hpp"
+#include "core/json.hpp"
 #include "core/lineage/run_owner.hpp"
 #include "core/redact.hpp"
 #include "core/time.hpp"
+#include "eval/store/eval_queries.hpp"
+#include "eval/store/result_columns.hpp"
 
-namespace genops::core::lineage {
+namespace genops::eval {
+
+using core::lineage::Database;
+using core::lineage::Transaction;
+using core::lineage::Access;
 
 namespace {
 
 Database open_database(const std::filesystem::path& path, Access access) {
-  if (access == Access::read && !store_writable(path)) return Database(path.string(), Database::ReadOnly{});
+  if (access == Access::read && !core::lineage::store_writable(path)) return Database(path.string(), Database::ReadOnly{});
   return Database(path.string(), Database::Create::no);
 }
 
@@ -25,10 +31,10 @@ void EvalStore::begin_run(const EvalRunRecord& run) {
           "INSERT INTO eval_runs (id, suite, suite_path, suite_hash, target, target_version, providers, repeat, "
           "status, started_at, planned, git_commit, host, owner_pid, owner_start, run_name, shard_index, shard_count, "
           "provider_used) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19)")
-      .bind(1, run.id).bind(2, run.suite).bind(3, redact(run.suite_path)).bind(4, run.suite_hash)
-      .bind(5, redact(run.target)).bind(6, run.target_version).bind(7, run.providers_json).bind(8, run.repeat)
+      .bind(1, run.id).bind(2, run.suite).bind(3, core::redact(run.suite_path)).bind(4, run.suite_hash)
+      .bind(5, core::redact(run.target)).bind(6, run.target_version).bind(7, run.providers_json).bind(8, run.repeat)
       .bind(9, run.status).bind(10, run.started_at).bind(11, run.planned).bind(12, run.git_commit).bind(13, run.host)
-      .bind(14, this_process().pid).bind(15, this_process().start).bind(16, run.run_name).bind(17, run.shard_index)
+      .bind(14, core::lineage::this_process().pid).bind(15, core::lineage::this_process().start).bind(16, run.run_name).bind(17, run.shard_index)
       .bind(18, run.shard_count).bind(19, run.provider_used)
       .run();
   insert_prompt_versions(run.id, run.prompt_versions);
@@ -66,7 +72,7 @@ std::vector<EvalRunRecord> EvalStore::shards_of(const std::string& run_name) {
   return runs;
 }
 
-void EvalStore::write_results(std::span<const EvalResultRecord> results) {
+void EvalStore::write_results(const std::string& eval_run_id, std::span<const CaseResult> results) {
   if (results.empty()) return;
   // Retried as a whole when a server connection drops: the keys make it idempotent.
   m_db.write([&] {
@@ -75,13 +81,13 @@ void EvalStore::write_results(std::span<const EvalResultRecord> results) {
       "expected, output, run_id, pass, score, error, latency_ms, input_tokens, output_tokens, cost_usd, cached, "
       "assertions) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19) ON CONFLICT DO NOTHING");
   for (const auto& r : results) {
-    insert.bind(1, r.eval_run_id).bind(2, r.case_key).bind(3, r.provider).bind(4, r.repeat).bind(5, r.case_index)
-        .bind(6, redact(r.description)).bind(7, redact(r.vars_json));
-    if (r.expected) insert.bind(8, redact(*r.expected));
+    insert.bind(1, eval_run_id).bind(2, r.case_key).bind(3, r.provider).bind(4, std::int64_t{r.repeat})
+        .bind(5, r.case_index).bind(6, core::redact(r.description)).bind(7, core::redact(core::dump_json(r.vars)));
+    if (r.expected) insert.bind(8, core::redact(*r.expected));
     else insert.bind_null(8);
-    insert.bind(9, redact(r.output)).bind(10, r.run_id).bind(11, std::int64_t{r.pass ? 1 : 0}).bind(12, r.score)
-        .bind(13, redact(r.error)).bind(14, r.latency_ms).bind(15, r.input_tokens).bind(16, r.output_tokens)
-        .bind(17, r.cost_usd).bind(18, std::int64_t{r.cached ? 1 : 0}).bind(19, redact(r.assertions_json));
+    insert.bind(9, core::redact(r.output)).bind(10, r.run_id).bind(11, std::int64_t{r.pass ? 1 : 0}).bind(12, r.score)
+        .bind(13, core::redact(r.error)).bind(14, r.latency_ms).bind(15, r.input_tokens).bind(16, r.output_tokens)
+        .bind(17, r.cost_usd).bind(18, std::int64_t{r.cached ? 1 : 0}).bind(19, core::redact(assertions_json(r.assertions)));
     insert.run();
     insert.reset();
   }
@@ -90,13 +96,13 @@ void EvalStore::write_results(std::span<const EvalResultRecord> results) {
 
 void EvalStore::reopen_run(const std::string& id) {
   m_db.prepare("UPDATE eval_runs SET status = 'running', ended_at = NULL, host = ?, owner_pid = ?, owner_start = ? WHERE id = ?")
-      .bind(1, this_process().host).bind(2, this_process().pid).bind(3, this_process().start).bind(4, id).run();
+      .bind(1, core::lineage::this_process().host).bind(2, core::lineage::this_process().pid).bind(3, core::lineage::this_process().start).bind(4, id).run();
 }
 
 void EvalStore::end_run(const std::string& id, const std::string& status, const std::string& summary_json,
                         std::optional<bool> gate_passed) {
   auto update = m_db.prepare("UPDATE eval_runs SET status = ?, ended_at = ?, summary = ?, gate_passed = ? WHERE id = ?");
-  update.bind(1, status).bind(2, now_timestamp()).bind(3, summary_json);
+  update.bind(1, status).bind(2, core::now_timestamp()).bind(3, summary_json);
   if (gate_passed) update.bind(4, std::int64_t{*gate_passed ? 1 : 0});
   else update.bind_null(4);
   update.bind(5, id).run();
@@ -104,7 +110,7 @@ void EvalStore::end_run(const std::string& id, const std::string& status, const 
 
 void EvalStore::add_label(const std::string& label, const std::string& suite, const std::string& run_id) {
   m_db.prepare("INSERT INTO eval_labels (label, suite, eval_run_id, created_at) VALUES (?,?,?,?)")
-      .bind(1, label).bind(2, suite).bind(3, run_id).bind(4, now_timestamp()).run();
+      .bind(1, label).bind(2, suite).bind(3, run_id).bind(4, core::now_timestamp()).run();
 }
 
 std::optional<EvalRunRecord> EvalStore::find_run(const std::string& id_or_prefix) {
@@ -129,21 +135,21 @@ std::optional<std::string> EvalStore::run_for_label(const std::string& suite, co
   return q.text(0);
 }
 
-void EvalStore::for_each_result(const std::string& run_id, const std::function<void(EvalResultRecord)>& visit) {
+void EvalStore::for_each_result(const std::string& run_id, const std::function<void(CaseResult)>& visit) {
   auto q = m_db.prepare(
       "SELECT case_key, provider, repeat, case_index, description, vars, expected, output, run_id, pass, score, "
       "error, latency_ms, input_tokens, output_tokens, cost_usd, cached, assertions FROM eval_results "
       "WHERE eval_run_id IN (" + std::string(eval_result_run_ids()) + ") ORDER BY case_index, provider, repeat");
   q.bind(1, run_id);
   while (q.step()) {
-    EvalResultRecord r;
-    r.eval_run_id = run_id;
+    CaseResult r;
     r.case_key = q.text(0);
     r.provider = q.text(1);
-    r.repeat = q.integer(2);
+    r.repeat = static_cast<int>(q.integer(2));
     r.case_index = q.integer(3);
     r.description = q.text(4);
-    r.vars_json = q.text(5);
+    auto vars = core::parse_json(q.text(5));
+    if (vars && vars->is_object()) r.vars = std::move(*vars);
     if (!q.is_null(6)) r.expected = q.text(6);
     r.output = q.text(7);
     r.run_id = q.text(8);
@@ -155,7 +161,7 @@ void EvalStore::for_each_result(const std::string& run_id, const std::function<v
     r.output_tokens = q.integer(14);
     r.cost_usd = q.real(15);
     r.cached = q.integer(16) != 0;
-    r.assertions_json = q.text(17);
+    r.assertions = parse_assertions(q.text(17));
     visit(std::move(r));
   }
 }
@@ -170,4 +176,4 @@ std::vector<EvalRunRecord> EvalStore::runs_using_prompt(const std::string& promp
   return runs;
 }
 
-}  // namespace genops::core::lineage
+}  // namespace genops::eval

@@ -13,8 +13,9 @@
 
 #include "core/lineage/sqlite.hpp"
 #include "core/lineage/store.hpp"
+#include "eval/result.hpp"
 
-namespace genops::core::lineage {
+namespace genops::eval {
 
 struct EvalRunRecord {
   std::string id;
@@ -47,39 +48,18 @@ struct EvalRunRecord {
   bool is_sharded_whole() const { return shard_index == 0 && shard_count > 0; }
 };
 
-struct EvalResultRecord {
-  std::string eval_run_id;
-  std::string case_key;
-  std::string provider;
-  std::int64_t repeat = 0;
-  std::int64_t case_index = 0;
-  std::string description;
-  std::string vars_json = "{}";
-  std::optional<std::string> expected;
-  std::string output;
-  std::string run_id;
-  bool pass = false;
-  double score = 0;
-  std::string error;
-  std::int64_t latency_ms = 0;
-  std::int64_t input_tokens = 0;
-  std::int64_t output_tokens = 0;
-  double cost_usd = 0;
-  bool cached = false;
-  std::string assertions_json = "[]";
-};
-
 class EvalStore {
  public:
   // Opens its own connection to the (already migrated) store at `path`; with
   // Access::read, read-only when the store cannot be written.
-  explicit EvalStore(const std::filesystem::path& path, Access access = Access::write);
+  explicit EvalStore(const std::filesystem::path& path, core::lineage::Access access = core::lineage::Access::write);
 
   // Records a new run with its prompt versions, owned by this process.
   void begin_run(const EvalRunRecord& run);
-  // Writes `results` in one transaction; a key already recorded is kept
-  // (a resumed run never records a case twice). Texts are redacted.
-  void write_results(std::span<const EvalResultRecord> results);
+  // Writes `results` of eval run `eval_run_id` in one transaction; a key
+  // already recorded is kept (a resumed run never records a case twice).
+  // Texts are redacted.
+  void write_results(const std::string& eval_run_id, std::span<const CaseResult> results);
   // Marks `id` running again (--resume), owned by this process.
   void reopen_run(const std::string& id);
   void end_run(const std::string& id, const std::string& status, const std::string& summary_json,
@@ -96,7 +76,8 @@ class EvalStore {
                                            const std::string& exclude = "");
   // Every result of a run in (case_index, provider, repeat) order; for the
   // whole of a sharded run, every result of its shards.
-  void for_each_result(const std::string& run_id, const std::function<void(EvalResultRecord)>& visit);
+  // Throws Error(storage) when a stored row cannot be read back.
+  void for_each_result(const std::string& run_id, const std::function<void(CaseResult)>& visit);
   // The shards of logical run `run_name` (of any eval), by eval, shard count and index.
   std::vector<EvalRunRecord> shards_of(const std::string& run_name);
   // Records the prompt versions `run` used (kept once each).
@@ -107,7 +88,7 @@ class EvalStore {
  private:
   void insert_prompt_versions(const std::string& run_id,
                               const std::vector<std::pair<std::string, std::int64_t>>& versions);
-  Database m_db;
+  core::lineage::Database m_db;
 };
 
-}  // namespace genops::core::lineage
+}  // namespace genops::eval

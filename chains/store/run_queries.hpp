@@ -7,10 +7,10 @@
 #include <utility>
 #include <vector>
 
-#include "core/lineage/run_records.hpp"
+#include "chains/store/run_records.hpp"
 #include "core/lineage/store.hpp"
 
-namespace genops::core::lineage {
+namespace genops::chains {
 
 // A run with its totals; inputs and outputs only from find_run.
 struct RunSummary {
@@ -29,17 +29,17 @@ struct RunFilter {
 };
 
 // Runs matching `filter`, newest first.
-std::vector<RunSummary> list_runs(Store& store, const RunFilter& filter);
+std::vector<RunSummary> list_runs(core::lineage::Store& store, const RunFilter& filter);
 
 // How many runs have each status (abandoned ones counted apart from running), by status name.
-std::vector<std::pair<std::string, std::int64_t>> count_runs_by_status(Store& store);
+std::vector<std::pair<std::string, std::int64_t>> count_runs_by_status(core::lineage::Store& store);
 
 // The run `id` names: a full id, a unique prefix of 4 or more hex digits, or
 // "last". Throws Error(invalid_input) when none matches or the prefix is ambiguous.
-RunSummary find_run(Store& store, std::string_view id);
+RunSummary find_run(core::lineage::Store& store, std::string_view id);
 
 // The steps of a run in seq order; with Texts::yes, requests and outputs too.
 enum class Texts { no, yes };
-std::vector<StepRecord> run_steps(Store& store, const std::string& run_id, Texts texts);
+std::vector<StepRecord> run_steps(core::lineage::Store& store, const std::string& run_id, Texts texts);
 
-}  // namespace genops::core::lineage
+}  // namespace genops::chains

@@ -14,9 +14,9 @@
 #include "core/lineage/sqlite.hpp"
 #include "core/llm/cache.hpp"
 
-namespace genops::core::lineage {
+namespace genops::providers::cache {
 
-class SqliteResponseCache : public llm::ResponseCache {
+class SqliteResponseCache : public core::llm::ResponseCache {
  public:
   // Opens a connection to the (already migrated) store at `path`.
   explicit SqliteResponseCache(const std::filesystem::path& path);
@@ -33,14 +33,14 @@ class SqliteResponseCache : public llm::ResponseCache {
   void write_batch(std::deque<std::pair<std::string, std::string>>& batch);
 
   std::mutex m_db_mutex;
-  Database m_db;
+  core::lineage::Database m_db;
   std::mutex m_queue_mutex;
   std::condition_variable m_drained;
   std::deque<std::pair<std::string, std::string>> m_queue;
   std::size_t m_in_flight = 0;
   // Last: its worker uses the state above. One task per put; a task finding
   // the queue empty (an earlier one took its entry) is a no-op.
-  concurrency::ThreadPool m_writer;
+  core::concurrency::ThreadPool m_writer;
 };
 
-}  // namespace genops::core::lineage
+}  // namespace genops::providers::cache

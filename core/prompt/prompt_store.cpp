@@ -1,9 +1,13 @@
-#include "core/lineage/prompt_store.hpp"
+#include "core/prompt/prompt_store.hpp"
 
 #include "core/error.hpp"
 #include "core/time.hpp"
 
-namespace genops::core::lineage {
+namespace genops::core::prompt {
+
+using core::lineage::Database;
+using core::lineage::Transaction;
+using core::lineage::Statement;
 
 namespace {
 
@@ -219,4 +223,4 @@ std::optional<std::string> PromptStore::source_text(const PromptVersionRecord& v
   return m_store.get_blob(stmt.text(0));
 }
 
-}  // namespace genops::core::lineage
+}  // namespace genops::core::prompt

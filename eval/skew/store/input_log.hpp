@@ -10,7 +10,7 @@
 #include "core/lineage/sqlite.hpp"
 #include "core/lineage/store.hpp"
 
-namespace genops::core::lineage {
+namespace genops::eval::skew {
 
 inline constexpr const char* k_ingest_kind = "ingest";
 
@@ -18,16 +18,16 @@ inline constexpr const char* k_ingest_kind = "ingest";
 // since <= started_at < until (either bound "" for none), oldest first.
 class RunInputCursor {
  public:
-  RunInputCursor(Store& store, const std::string& name, const std::string& since, const std::string& until);
+  RunInputCursor(core::lineage::Store& store, const std::string& name, const std::string& since, const std::string& until);
   // The next row's inputs JSON and timestamp; false at the end.
   bool next(std::string& inputs_json, std::string& started_at);
 
  private:
-  Statement m_stmt;
+  core::lineage::Statement m_stmt;
 };
 
 // The names that have chain runs or ingested rows, sorted (for did-you-mean).
-std::vector<std::string> input_log_names(Store& store);
+std::vector<std::string> input_log_names(core::lineage::Store& store);
 
 struct IngestRow {
   std::string inputs_json;  // a JSON object
@@ -42,7 +42,7 @@ struct IngestOutcome {
 // Stores `rows` under chain `name` in one transaction. A row's id hashes its
 // chain, timestamp, inputs and occurrence count, so ingesting a file twice
 // adds nothing. Throws Error(storage) when the store cannot be written.
-IngestOutcome ingest_rows(Store& store, const std::string& name, const std::string& source_path,
+IngestOutcome ingest_rows(core::lineage::Store& store, const std::string& name, const std::string& source_path,
                           std::span<const IngestRow> rows);
 
-}  // namespace genops::core::lineage
+}  // namespace genops::eval::skew

@@ -1,13 +1,14 @@
 #include <doctest/doctest.h>
 
 #include "core/error.hpp"
-#include "core/lineage/index_retriever.hpp"
+#include "chains/index/index_retriever.hpp"
 #include "core/lineage/store.hpp"
 #include "tests/support/store_backends.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace genops::core;
 using namespace genops::core::lineage;
+using namespace genops::chains;
 
 namespace {
 
@@ -53,7 +54,7 @@ struct Fixture {
 
 }  // namespace
 
-TEST_CASE("lineage::IndexStore: add, re-add and bm25 order (both backends)") {
+TEST_CASE("chains::IndexStore: add, re-add and bm25 order (both backends)") {
   Fixture f;
   IndexSettings kb{"kb", 800, 100, "", 0};
   f.indexes.create_index(kb);
@@ -94,7 +95,7 @@ TEST_CASE("lineage::IndexStore: add, re-add and bm25 order (both backends)") {
   }
 }
 
-TEST_CASE("lineage::IndexStore: vector and hybrid (both backends)") {
+TEST_CASE("chains::IndexStore: vector and hybrid (both backends)") {
   Fixture f;
   IndexSettings kv{"kv", 800, 100, "kw", 0};
   f.indexes.create_index(kv);

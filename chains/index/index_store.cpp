@@ -1,8 +1,12 @@
-#include "core/lineage/index_store.hpp"
+#include "chains/index/index_store.hpp"
 
 #include "core/time.hpp"
 
-namespace genops::core::lineage {
+namespace genops::chains {
+
+using core::lineage::Statement;
+using core::lineage::Transaction;
+using core::lineage::Dialect;
 
 namespace {
 
@@ -31,7 +35,7 @@ std::vector<std::string> IndexStore::index_names() {
 void IndexStore::create_index(const IndexSettings& s) {
   m_db.prepare("INSERT INTO retrieval_indexes(name, chunk_size, overlap, embed_provider, dims, created_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6)")
       .bind(1, std::string_view(s.name)).bind(2, s.chunk_size).bind(3, s.overlap)
-      .bind(4, std::string_view(s.embed_provider)).bind(5, s.dims).bind(6, std::string_view(now_timestamp()))
+      .bind(4, std::string_view(s.embed_provider)).bind(5, s.dims).bind(6, std::string_view(core::now_timestamp()))
       .run();
 }
 
@@ -59,12 +63,12 @@ void IndexStore::replace_document(std::string_view index, std::string_view sourc
   m_db.prepare("DELETE FROM retrieval_chunks WHERE index_name = ?1 AND source = ?2").bind(1, index).bind(2, source).run();
   m_db.prepare("INSERT INTO retrieval_documents(index_name, source, content_hash, added_at) VALUES(?1, ?2, ?3, ?4) "
                "ON CONFLICT(index_name, source) DO UPDATE SET content_hash = excluded.content_hash, added_at = excluded.added_at")
-      .bind(1, index).bind(2, source).bind(3, hash).bind(4, std::string_view(now_timestamp()))
+      .bind(1, index).bind(2, source).bind(3, hash).bind(4, std::string_view(core::now_timestamp()))
       .run();
   auto insert = m_db.prepare("INSERT INTO retrieval_chunks(index_name, source, ordinal, text, embedding) VALUES(?1, ?2, ?3, ?4, ?5)");
   for (std::size_t i = 0; i < chunks.size(); ++i) {
     insert.bind(1, index).bind(2, source).bind(3, static_cast<std::int64_t>(i)).bind(4, std::string_view(chunks[i]));
-    if (i < embeddings.size()) insert.bind_blob(5, retrieval::encode_embedding(embeddings[i]));
+    if (i < embeddings.size()) insert.bind_blob(5, core::retrieval::encode_embedding(embeddings[i]));
     else insert.bind_null(5);
     insert.run();
     insert.reset();
@@ -118,11 +122,11 @@ std::vector<std::pair<StoredChunk, double>> IndexStore::search_postgresql(std::s
   return out;
 }
 
-std::vector<retrieval::EmbeddedId> IndexStore::embeddings(std::string_view index) {
-  std::vector<retrieval::EmbeddedId> out;
+std::vector<core::retrieval::EmbeddedId> IndexStore::embeddings(std::string_view index) {
+  std::vector<core::retrieval::EmbeddedId> out;
   auto stmt = m_db.prepare("SELECT id, embedding FROM retrieval_chunks WHERE index_name = ?1 AND embedding IS NOT NULL ORDER BY id");
   stmt.bind(1, index);
-  while (stmt.step()) out.push_back({stmt.integer(0), retrieval::decode_embedding(stmt.blob(1))});
+  while (stmt.step()) out.push_back({stmt.integer(0), core::retrieval::decode_embedding(stmt.blob(1))});
   return out;
 }
 
@@ -137,4 +141,4 @@ std::vector<StoredChunk> IndexStore::chunks_by_id(const std::vector<std::int64_t
   return out;
 }
 
-}  // namespace genops::core::lineage
+}  // namespace genops::chains

@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-namespace genops::core::lineage {
+namespace genops::chains {
 
 // A run as it starts.
 struct RunRecord {
@@ -88,4 +88,4 @@ class RunSink {
   virtual void wait_durable(std::uint64_t ticket) = 0;
 };
 
-}  // namespace genops::core::lineage
+}  // namespace genops::chains

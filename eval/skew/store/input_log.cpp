@@ -1,10 +1,13 @@
-#include "core/lineage/input_log.hpp"
+#include "eval/skew/store/input_log.hpp"
 
 #include <map>
 
 #include "core/hash.hpp"
 
-namespace genops::core::lineage {
+namespace genops::eval::skew {
+
+using core::lineage::Store;
+using core::lineage::Transaction;
 
 RunInputCursor::RunInputCursor(Store& store, const std::string& name, const std::string& since, const std::string& until)
     : m_stmt(store.db().prepare(
@@ -43,7 +46,7 @@ IngestOutcome ingest_rows(Store& store, const std::string& name, const std::stri
     std::string identity = name + '\0' + row.timestamp + '\0' + row.inputs_json;
     const int nth = occurrences[identity]++;
     identity += '\0' + std::to_string(nth);
-    const std::string id = sha256_hex(identity).substr(0, 16);
+    const std::string id = core::sha256_hex(identity).substr(0, 16);
     insert.bind(1, std::string_view(id)).bind(2, std::string_view(k_ingest_kind)).bind(3, std::string_view(name));
     insert.bind(4, std::string_view(source_path)).bind(5, std::string_view(row.timestamp)).bind(6, std::string_view(row.inputs_json));
     insert.run();
@@ -55,4 +58,4 @@ IngestOutcome ingest_rows(Store& store, const std::string& name, const std::stri
   return out;
 }
 
-}  // namespace genops::core::lineage
+}  // namespace genops::eval::skew

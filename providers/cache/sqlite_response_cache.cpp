@@ -1,10 +1,13 @@
-#include "core/lineage/sqlite_response_cache.hpp"
+#include "providers/cache/sqlite_response_cache.hpp"
 
 #include "core/error.hpp"
 #include "core/redact.hpp"
 #include "core/time.hpp"
 
-namespace genops::core::lineage {
+namespace genops::providers::cache {
+
+using core::lineage::Database;
+using core::lineage::Transaction;
 
 SqliteResponseCache::SqliteResponseCache(const std::filesystem::path& path)
     : m_db(path.string(), Database::Create::no), m_writer(1) {}
@@ -21,7 +24,7 @@ std::optional<std::string> SqliteResponseCache::get(const std::string& key) {
     auto hit = m_db.prepare("UPDATE response_cache SET hits = hits + 1 WHERE key = ?1");
     hit.bind(1, std::string_view(key)).run();
     return value;
-  } catch (const Error&) {
+  } catch (const core::Error&) {
     return std::nullopt;  // a cache that cannot be read is a miss
   }
 }
@@ -30,7 +33,7 @@ void SqliteResponseCache::put(const std::string& key, const std::string& value) 
   {
     std::lock_guard lock(m_queue_mutex);
     // A reply can echo a key (some servers do): redact before it reaches the disk.
-    m_queue.emplace_back(key, redact(value));
+    m_queue.emplace_back(key, core::redact(value));
   }
   m_writer.enqueue([this] { write_pending(); });  // unbounded: never waits
 }
@@ -47,14 +50,14 @@ void SqliteResponseCache::write_batch(std::deque<std::pair<std::string, std::str
     auto stmt = m_db.prepare(
         "INSERT INTO response_cache(key, response, created_at) VALUES(?1, ?2, ?3) "
         "ON CONFLICT(key) DO UPDATE SET response = excluded.response, created_at = excluded.created_at");
-    auto now = now_timestamp();
+    auto now = core::now_timestamp();
     for (const auto& [key, value] : batch) {
       stmt.bind(1, std::string_view(key)).bind(2, std::string_view(value)).bind(3, std::string_view(now));
       stmt.run();
       stmt.reset();
     }
     tx.commit();
-  } catch (const Error&) {
+  } catch (const core::Error&) {
     // The cache is an optimisation: a failed write loses only future hits.
   }
 }
@@ -77,4 +80,4 @@ void SqliteResponseCache::write_pending() {
   m_drained.notify_all();
 }
 
-}  // namespace genops::core::lineage
+}  // namespace genops::providers::cache
