@@ -118,7 +118,7 @@ EvalTarget::EvalTarget(Context& ctx, const eval::Suite& suite, core::lineage::Ru
       options.provider_override = provider;
     }
     options.prompt_files = chains::PromptFiles::register_versions;
-    options.author = ctx.author();
+    options.author = [&ctx] { return ctx.author(); };
     auto prompt_store = std::make_shared<std::unique_ptr<core::lineage::PromptStore>>();
     options.prompt_store = [&ctx, prompt_store]() -> core::lineage::PromptStore& {
       if (!*prompt_store) *prompt_store = std::make_unique<core::lineage::PromptStore>(ctx.store());
