@@ -23,7 +23,9 @@ struct LoadOptions {
   // references and, with register_versions, prompt files.
   std::function<core::prompt::PromptStore&()> prompt_store;
   PromptFiles prompt_files = PromptFiles::read_only;
-  std::string author;                          // recorded with registered versions
+  // Who is recorded with registered versions; asked only when a version is registered
+  // (it may run git). Empty: "".
+  std::function<std::string()> author;
   std::filesystem::path project_root;          // prompt file paths resolve here first
   std::vector<std::string> providers;          // configured provider names
   std::string default_provider;                // defaults.provider

@@ -118,6 +118,11 @@ core::llm::ModelClient& Context::model_client(const std::string& name, Cache cac
 }
 
 std::string Context::author() {
+  if (!m_author) m_author = find_author();
+  return *m_author;
+}
+
+std::string Context::find_author() {
   if (auto a = core::config::process_env("GENOPS_AUTHOR")) return *a;
   if (std::FILE* pipe = popen("git config user.name 2>/dev/null", "r")) {
     char buf[256];

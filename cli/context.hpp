@@ -56,7 +56,8 @@ class Context {
   // Another store named on the command line (`store merge`), at a path or URL.
   std::unique_ptr<core::lineage::Store> open_other_store(const std::string& location, core::lineage::Access access);
 
-  // The author recorded with new versions: GENOPS_AUTHOR, git user.name, or $USER.
+  // The author recorded with new versions: GENOPS_AUTHOR, git user.name, or $USER;
+  // looked up once (it runs git).
   std::string author();
 
   // What provider clients share: one HTTP client, one timer thread, the
@@ -71,7 +72,9 @@ class Context {
 
  private:
   core::config::ProjectOptions project_options() const;
+  std::string find_author();
   std::optional<core::config::Project> m_project;
+  std::optional<std::string> m_author;
   std::unique_ptr<core::lineage::Store> m_store;       // opened for writing
   std::unique_ptr<core::lineage::Store> m_read_store;  // opened for reading, when m_store was not yet
   std::unique_ptr<core::prompt::PromptStore> m_prompts[2];  // by Access: write, read

@@ -24,6 +24,8 @@
 #include "eval/gate/gate.hpp"
 #include "eval/reports/jsonl_writer.hpp"
 #include "eval/reports/report.hpp"
+#include "eval/session/result_batcher.hpp"
+#include "eval/session/store_results.hpp"
 #include "eval/run/runner.hpp"
 #include "eval/stats/summary.hpp"
 #include "eval/suite/loader.hpp"
@@ -33,8 +35,6 @@ namespace genops::cli {
 namespace {
 
 using eval::EvalStore;
-
-constexpr std::size_t k_batch_results = 512;
 
 eval::CaseSelection parse_selection(const EvalCommandOptions& o, const std::optional<ShardSpec>& shard) {
   eval::CaseSelection selection;
@@ -54,32 +54,6 @@ eval::CaseSelection parse_selection(const EvalCommandOptions& o, const std::opti
   }
   return selection;
 }
-
-// Results are committed in batches (and only then written to .jsonl reports),
-// so a reported result is on disk and a killed run loses at most one batch.
-class ResultWriter {
- public:
-  ResultWriter(EvalStore& store, std::string run_id, std::vector<std::unique_ptr<eval::reports::JsonlWriter>>& jsonl)
-      : m_store(store), m_run_id(std::move(run_id)), m_jsonl(jsonl) {}
-
-  void add(eval::CaseResult result) {
-    m_pending.push_back(std::move(result));
-    if (m_pending.size() >= k_batch_results) flush();
-  }
-
-  void flush() {
-    m_store.write_results(m_run_id, m_pending);
-    for (const auto& r : m_pending)
-      for (auto& writer : m_jsonl) writer->append(r);
-    m_pending.clear();
-  }
-
- private:
-  EvalStore& m_store;
-  std::string m_run_id;
-  std::vector<std::unique_ptr<eval::reports::JsonlWriter>>& m_jsonl;
-  std::vector<eval::CaseResult> m_pending;
-};
 
 // A provider's `concurrency` caps its requests in flight below -j: say so,
 // or -j 100 silently runs 16 at a time.
@@ -142,6 +116,13 @@ std::string shard_run(EvalStore& evals, const eval::Suite& suite, const std::str
   return shard_run_id(suite.name, run_name, shard);
 }
 
+// The keys run `run_id` already recorded: --resume and a retried shard skip them.
+std::set<eval::ResultKey> recorded_keys(EvalStore& evals, const std::string& run_id) {
+  std::set<eval::ResultKey> keys;
+  eval::session::StoreResults(evals).for_each_result(run_id, [&](eval::CaseResult r) { keys.insert(eval::key_of(r)); });
+  return keys;
+}
+
 }  // namespace
 
 namespace {
@@ -174,9 +155,7 @@ void run_session(Context& ctx, const EvalCommandOptions& o, std::optional<Starte
     run_id = shard_run(evals, suite, o.run_name, *shard);
     if (auto run = evals.find_run(run_id); run && run->id == run_id) {  // a retried shard
       reopen = true;
-      evals.for_each_result(run_id, [&](eval::CaseResult r) {
-        done.insert(eval::key_of(r));
-      });
+      done = recorded_keys(evals, run_id);
     }
   } else if (!o.resume.empty()) {
     reopen = true;
@@ -202,9 +181,7 @@ void run_session(Context& ctx, const EvalCommandOptions& o, std::optional<Starte
     if (run->suite_hash != suite.content_hash)
       print_warning("the eval file changed since run " + run->id + " started; finished results are kept as they are");
     run_id = run->id;
-    evals.for_each_result(run_id, [&](eval::CaseResult r) {
-      done.insert(eval::key_of(r));
-    });
+    done = recorded_keys(evals, run_id);
   } else {
     run_id = chains::new_run_id();
   }
@@ -257,7 +234,10 @@ void run_session(Context& ctx, const EvalCommandOptions& o, std::optional<Starte
              (done.empty() ? "" : " (" + std::to_string(done.size()) + " already recorded)"));
 
   auto jsonl = open_jsonl_reports(evals, *started_run, o.outputs);  // a resumed run's earlier results first
-  ResultWriter writer(evals, run_id, jsonl);
+  eval::session::StoreResults results(evals);
+  eval::session::ResultBatcher writer(results, run_id, jsonl.empty() ? eval::session::ResultBatcher::Committed{} : [&jsonl](const eval::CaseResult& r) {
+    for (auto& w : jsonl) w->append(r);
+  });
   EvalProgressLine progress;
   InterruptGuard guard;
   options.interrupted = [] { return InterruptGuard::requested(); };

@@ -118,7 +118,7 @@ EvalTarget::EvalTarget(Context& ctx, const eval::Suite& suite, chains::RunSink& 
       options.provider_override = provider;
     }
     options.prompt_files = chains::PromptFiles::register_versions;
-    options.author = ctx.author();
+    options.author = [&ctx] { return ctx.author(); };
     options.prompt_store = [&ctx]() -> core::prompt::PromptStore& { return ctx.prompts(); };
     auto lane = std::make_unique<Lane>();
     lane->chains = std::make_shared<const chains::ChainSet>(

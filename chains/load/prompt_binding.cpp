@@ -50,7 +50,8 @@ void Loader::register_prompt_files() {
       auto& b = *call.prompt;
       core::prompt::NewPromptVersion nv{b.spec.name, b.hash, core::dump_json(core::prompt::to_json(b.spec)),
                                          core::read_file(b.file), core::display_path(b.file),
-                                         "registered on first use by chain " + chain.name, m_options.author};
+                                         "registered on first use by chain " + chain.name,
+                                         m_options.author ? m_options.author() : std::string()};
       auto outcome = m_options.prompt_store().add_version(nv);
       b.ref = b.spec.name + "@" + std::to_string(outcome.version.number);
       b.file.clear();

@@ -13,7 +13,7 @@
 #include "eval/store/eval_queries.hpp"
 #include "eval/store/eval_store.hpp"
 #include "core/strings.hpp"
-#include "eval/session/stored_summary.hpp"
+#include "eval/session/run_summary.hpp"
 
 namespace genops::cli {
 
@@ -66,9 +66,9 @@ nlohmann::json listing_json(const EvalRunListing& r) {
                       {"host", run.host}};
   j["pass_rate"] = r.results ? nlohmann::json(static_cast<double>(r.passes) / static_cast<double>(r.results)) : nullptr;
   j["gate_passed"] = run.gate_passed ? nlohmann::json(*run.gate_passed) : nullptr;
-  const auto stored = eval::session::read_stored_verdict(run.summary_json);
-  j["baseline"] = stored.baseline;
-  j["gate_failures"] = stored.gate_failures;
+  const auto stored = eval::session::RunSummary::from_json(run.summary_json);
+  j["baseline"] = stored.baseline.value_or("");
+  j["gate_failures"] = stored.gate_failures.value_or("");
   j["run_name"] = run.run_name.empty() ? nlohmann::json(nullptr) : nlohmann::json(run.run_name);
   j["shard"] = run.is_shard() ? nlohmann::json(shard_text(run)) : nlohmann::json(nullptr);
   auto resume = resume_command(run);
