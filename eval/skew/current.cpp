@@ -26,15 +26,11 @@ struct RowScratch {
   std::vector<std::uint64_t> hashes;
 };
 
-namespace {
-
-std::size_t worker_count(std::size_t asked) {
+std::size_t worker_threads(std::size_t asked) {
   if (asked > 0) return asked;
   const std::size_t cores = std::thread::hardware_concurrency();
   return std::clamp<std::size_t>(cores, 1, 8);
 }
-
-}  // namespace
 
 CurrentValue Engine::measure_value(VariablePlan& plan, bool is_string, std::string_view text, const nlohmann::json* json,
                                    std::vector<std::uint64_t>& hashes) const {
@@ -156,7 +152,7 @@ void Engine::merge_batch(MeasuredBatch& batch, const RowSource& source) {
 
 void Engine::read_current(RowSource& source, const std::string& label) {
   m_cur.source = label;
-  const std::size_t threads = worker_count(m_options.threads);
+  const std::size_t threads = worker_threads(m_options.threads);
   core::concurrency::ThreadPool workers(threads);
   std::deque<std::future<MeasuredBatch>> pending;
   const auto merge_oldest = [&] {

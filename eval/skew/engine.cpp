@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <future>
 #include <set>
 
+#include "core/concurrency/thread_pool.hpp"
 #include "core/error.hpp"
 #include "core/strings.hpp"
 #include "eval/skew/text_features.hpp"
@@ -241,6 +243,20 @@ SkewReport Engine::finish() {
     r.current_n = cur_n;
     return r;
   };
+  // The numeric features' tests (KS and Wasserstein sort up to a million values
+  // a side) run on the workers, one task per feature; results come back in order.
+  std::map<const NumericFeature*, std::future<FeatureResult>> numeric;
+  {
+    core::concurrency::ThreadPool pool(worker_threads(m_options.threads));
+    for (const auto& plan : m_plans)
+      if (!plan.identifier && plan.ref_present > 0 && plan.cur_present > 0)
+        for (const auto* f : plan.numeric)
+          numeric[f] = pool.submit([this, f] {
+            auto r = compare_numeric(*f, m_options);
+            apply_convention(r, *f, m_options);
+            return r;
+          });
+  }
   for (const auto& plan : m_plans) {
     if (plan.identifier) {
       auto r = presence(plan.name, plan.kind, plan.ref_present, plan.cur_present);
@@ -259,10 +275,7 @@ SkewReport Engine::finish() {
       report.features.push_back(std::move(r));
       continue;
     }
-    for (const auto* f : plan.numeric) {
-      report.features.push_back(compare_numeric(*f, m_options));
-      apply_convention(report.features.back(), *f, m_options);
-    }
+    for (const auto* f : plan.numeric) report.features.push_back(numeric[f].get());
     if (plan.category) {
       report.features.push_back(compare_category(*plan.category, m_options));
       apply_convention(report.features.back(), *plan.category, m_options);

@@ -98,6 +98,9 @@ struct MeasuredBatch {
   std::vector<CurrentOnly> only;      // in row order
 };
 
+// Worker threads for `asked` (SkewOptions::threads): itself, or one per core (at most 8) for 0.
+std::size_t worker_threads(std::size_t asked);
+
 // The hash of a whole text (copies of reference inputs).
 inline std::uint64_t text_hash(std::string_view text) { return std::hash<std::string_view>{}(text); }
 
