@@ -22,6 +22,21 @@ class FileSource final : public RowSource {
     if (!row) return std::nullopt;
     return InputRow{inputs_of_logged_row(std::move(row->values))};
   }
+  std::optional<RawRow> next_raw() override {
+    if (!m_reader.is_jsonl()) return RowSource::next_raw();
+    auto line = m_reader.next_line();
+    if (!line) return std::nullopt;
+    RawRow raw;
+    raw.text = std::move(line->text);
+    raw.line = line->line;
+    raw.logged = true;
+    return raw;
+  }
+  InputRow parse_raw(RawRow raw) const override {
+    if (raw.parsed) return std::move(*raw.parsed);
+    auto row = m_reader.parse_line(DatasetLine{std::move(raw.text), raw.line, 0});
+    return InputRow{inputs_of_logged_row(std::move(row.values))};
+  }
 
  private:
   DatasetReader m_reader;
@@ -46,10 +61,22 @@ class RunsSource final : public RowSource {
   RunsSource(core::lineage::Store& store, std::string chain, const std::string& since, const std::string& until)
       : m_cursor(store, chain, since, until), m_chain(std::move(chain)) {}
   std::optional<InputRow> next() override {
+    auto raw = next_raw();
+    if (!raw) return std::nullopt;
+    return parse_raw(std::move(*raw));
+  }
+  std::optional<RawRow> next_raw() override {
     if (!m_cursor.next(m_json, m_ts)) return std::nullopt;
-    auto parsed = core::parse_json(m_json);
+    RawRow raw;
+    raw.text = std::move(m_json);
+    raw.where = m_ts;
+    return raw;
+  }
+  InputRow parse_raw(RawRow raw) const override {
+    if (raw.parsed) return std::move(*raw.parsed);
+    auto parsed = core::parse_json(raw.text);
     if (!parsed || !parsed->is_object())
-      core::fail_input("runs:" + m_chain + ": the run at " + m_ts + " has inputs that are not a JSON object",
+      core::fail_input("runs:" + m_chain + ": the run at " + raw.where + " has inputs that are not a JSON object",
                        {"check the store with: genops store verify"});
     return InputRow{std::move(*parsed)};
   }
@@ -60,6 +87,16 @@ class RunsSource final : public RowSource {
 };
 
 }  // namespace
+
+std::optional<RawRow> RowSource::next_raw() {
+  auto row = next();
+  if (!row) return std::nullopt;
+  RawRow raw;
+  raw.parsed = std::move(*row);
+  return raw;
+}
+
+InputRow RowSource::parse_raw(RawRow raw) const { return std::move(raw.parsed).value_or(InputRow{}); }
 
 SourceSpec parse_source(std::string_view text) {
   SourceSpec spec;
