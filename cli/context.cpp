@@ -66,6 +66,8 @@ core::lineage::Store& Context::read_store() {
 }
 
 Context::~Context() {
+  // Spans first: flushed while everything they describe is done.
+  if (m_telemetry && *m_telemetry) close_telemetry(**m_telemetry);
   // Clients first (they may still deliver replies into the cache), then the cache.
   m_clients.clear();
   m_deps.reset();
@@ -122,8 +124,24 @@ std::unique_ptr<core::lineage::EvalStore> Context::open_eval_store(core::lineage
   return std::make_unique<core::lineage::EvalStore>(location, access);
 }
 
-std::unique_ptr<core::lineage::RunRecorder> Context::open_run_recorder() {
-  return std::make_unique<core::lineage::RunRecorder>(store().path());
+Telemetry* Context::telemetry() {
+  if (!m_telemetry) m_telemetry = open_telemetry(project_or_defaults());
+  return *m_telemetry ? &**m_telemetry : nullptr;
+}
+
+std::unique_ptr<RecordingSink> Context::open_run_recorder() {
+  auto recorder = std::make_unique<core::lineage::RunRecorder>(store().path());
+  auto* t = telemetry();
+  return std::make_unique<RecordingSink>(std::move(recorder), t ? t->exporter.get() : nullptr,
+                                         t ? t->mapping : core::telemetry::MappingOptions{});
+}
+
+void Context::trace_eval_case(const std::string& suite, const std::string& eval_run_id, const eval::CaseResult& result) {
+  try {
+    if (auto* t = telemetry(); t && t->exporter)
+      t->exporter->export_span(core::telemetry::eval_case_span(eval_case_of(suite, eval_run_id, result), t->mapping));
+  } catch (const std::exception&) {
+  }
 }
 
 std::unique_ptr<core::lineage::IndexRetriever> Context::open_index_retriever(core::lineage::Embedders embedders) {

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "cli/telemetry.hpp"
 #include "core/config/project.hpp"
 #include "core/lineage/eval_store.hpp"
 #include "core/lineage/index_retriever.hpp"
@@ -44,7 +45,10 @@ class Context {
   // file or a PostgreSQL server) is picked in one place. Call store() or
   // read_store() first: they create and migrate it.
   std::unique_ptr<core::lineage::EvalStore> open_eval_store(core::lineage::Access access = core::lineage::Access::write);
-  std::unique_ptr<core::lineage::RunRecorder> open_run_recorder();
+  // The run recorder; when telemetry is configured (docs/telemetry.md) it also exports spans.
+  std::unique_ptr<RecordingSink> open_run_recorder();
+  // Exports a finished eval case as a span, when telemetry is configured. Never throws.
+  void trace_eval_case(const std::string& suite, const std::string& eval_run_id, const eval::CaseResult& result);
   std::unique_ptr<core::lineage::IndexRetriever> open_index_retriever(core::lineage::Embedders embedders);
   // Another store named on the command line (`store merge`), at a path or URL.
   std::unique_ptr<core::lineage::Store> open_other_store(const std::string& location, core::lineage::Access access);
@@ -70,6 +74,8 @@ class Context {
   std::unique_ptr<core::lineage::SqliteResponseCache> m_cache;
   std::optional<providers::ClientDeps> m_deps;
   std::map<std::string, std::unique_ptr<core::llm::ModelClient>> m_clients;
+  Telemetry* telemetry();  // null when off
+  std::optional<std::optional<Telemetry>> m_telemetry;  // outer: resolved yet
 };
 
 }  // namespace genops::cli
