@@ -46,8 +46,8 @@ void print_otlp_summary(const IngestOptions& o, const eval::skew::OtlpIngestSumm
   std::vector<std::string> names;
   for (const auto& [name, n] : s.names) {
     auto v = s.versions.find(name);
-    names.push_back("runs:" + name + " (" + std::to_string(n) +
-                    (v == s.versions.end() ? "" : ", versions " + core::join(v->second, ", ")) + ")");
+    names.push_back("runs:" + name + " (" + std::to_string(n) + " inputs" +
+                    (v == s.versions.end() ? "" : "; prompt versions " + core::join(v->second, ", ")) + ")");
   }
   std::cout << "ingested " << s.added << " of " << s.inputs << " GenAI span inputs";
   if (!names.empty()) std::cout << " into " << core::join(names, ", ");
