@@ -177,16 +177,80 @@ SpanInput read_span(const json& span, const std::string& input_name) {
   return out;
 }
 
-OtlpIngestSummary ingest_otlp(core::lineage::Store& store, std::istream& in, const OtlpIngestOptions& options) {
+namespace {
+
+// Accumulates one ingest: counts, and the rows per name, flushed 10,000 at a time.
+class Ingest {
+ public:
+  Ingest(core::lineage::Store& store, const OtlpIngestOptions& options) : m_store(store), m_options(options) {}
+
+  void request(const json& request, const std::string& where) {
+    ++summary.requests;
+    std::int64_t index = 0;
+    for (const auto& rs : request["resourceSpans"]) {
+      if (!rs.is_object() || !rs.contains("scopeSpans") || !rs["scopeSpans"].is_array()) continue;
+      for (const auto& ss : rs["scopeSpans"]) {
+        if (!ss.is_object() || !ss.contains("spans") || !ss["spans"].is_array()) continue;
+        for (const auto& span : ss["spans"]) add(read_span(span, m_options.input_name), where, ++index);
+      }
+    }
+  }
+
+  void finish() {
+    for (auto& [name, rows] : m_batches)
+      if (!rows.empty()) flush(name);
+  }
+
   OtlpIngestSummary summary;
-  std::map<std::string, std::vector<core::lineage::IngestRow>> batches;
-  const auto flush = [&](const std::string& name) {
-    auto& rows = batches[name];
-    const auto outcome = core::lineage::ingest_rows(store, name, options.source, rows);
+
+ private:
+  void add(SpanInput s, const std::string& where, std::int64_t index) {
+    ++summary.spans;
+    switch (s.kind) {
+      case SpanInput::Kind::not_genai: ++summary.other; return;
+      case SpanInput::Kind::no_content: ++summary.no_content; return;
+      case SpanInput::Kind::invalid:
+        ++summary.invalid;
+        if (summary.problems.size() < k_max_problems)
+          summary.problems.push_back(where + ": span " + std::to_string(index) + ": " + s.problem);
+        return;
+      case SpanInput::Kind::input: break;
+    }
+    ++summary.inputs;
+    const std::string name = s.name.empty() ? m_options.chain : s.name;
+    if (name.empty()) {
+      ++summary.unnamed;
+      return;
+    }
+    ++summary.names[name];
+    if (!s.version.empty()) {
+      auto& v = summary.versions[name];
+      if (std::find(v.begin(), v.end(), s.version) == v.end()) v.push_back(s.version);
+    }
+    if (summary.first.empty() || s.timestamp < summary.first) summary.first = s.timestamp;
+    if (s.timestamp > summary.last) summary.last = s.timestamp;
+    auto& batch = m_batches[name];
+    batch.push_back({core::dump_json(s.inputs), std::move(s.timestamp)});
+    if (batch.size() >= k_batch_rows) flush(name);
+  }
+
+  void flush(const std::string& name) {
+    auto& rows = m_batches[name];
+    const auto outcome = core::lineage::ingest_rows(m_store, name, m_options.source, rows);
     summary.added += outcome.added;
     summary.present += outcome.present;
     rows.clear();
-  };
+  }
+
+  core::lineage::Store& m_store;
+  const OtlpIngestOptions& m_options;
+  std::map<std::string, std::vector<core::lineage::IngestRow>> m_batches;
+};
+
+}  // namespace
+
+OtlpIngestSummary ingest_otlp(core::lineage::Store& store, std::istream& in, const OtlpIngestOptions& options) {
+  Ingest ingest(store, options);
   core::LineReader reader(in);
   std::string line;
   for (core::LineReader::Status st; (st = reader.next(line)) != core::LineReader::Status::end;) {
@@ -204,49 +268,10 @@ OtlpIngestSummary ingest_otlp(core::lineage::Store& store, std::istream& in, con
       core::fail_input(where + ": expected an OTLP/JSON export request {\"resourceSpans\": [...]}, got " +
                            core::quote(line.substr(0, 40)),
                        {"genops reads traces; the Collector's file exporter writes them with `format: json`"});
-    ++summary.requests;
-    std::int64_t index = 0;
-    for (const auto& rs : (*request)["resourceSpans"]) {
-      if (!rs.is_object() || !rs.contains("scopeSpans") || !rs["scopeSpans"].is_array()) continue;
-      for (const auto& ss : rs["scopeSpans"]) {
-        if (!ss.is_object() || !ss.contains("spans") || !ss["spans"].is_array()) continue;
-        for (const auto& span : ss["spans"]) {
-          ++summary.spans;
-          ++index;
-          auto s = read_span(span, options.input_name);
-          switch (s.kind) {
-            case SpanInput::Kind::not_genai: ++summary.other; continue;
-            case SpanInput::Kind::no_content: ++summary.no_content; continue;
-            case SpanInput::Kind::invalid:
-              ++summary.invalid;
-              if (summary.problems.size() < k_max_problems)
-                summary.problems.push_back(where + ": span " + std::to_string(index) + ": " + s.problem);
-              continue;
-            case SpanInput::Kind::input: break;
-          }
-          ++summary.inputs;
-          const std::string name = s.name.empty() ? options.chain : s.name;
-          if (name.empty()) {
-            ++summary.unnamed;
-            continue;
-          }
-          ++summary.names[name];
-          if (!s.version.empty()) {
-            auto& v = summary.versions[name];
-            if (std::find(v.begin(), v.end(), s.version) == v.end()) v.push_back(s.version);
-          }
-          if (summary.first.empty() || s.timestamp < summary.first) summary.first = s.timestamp;
-          if (s.timestamp > summary.last) summary.last = s.timestamp;
-          auto& batch = batches[name];
-          batch.push_back({core::dump_json(s.inputs), s.timestamp});
-          if (batch.size() >= k_batch_rows) flush(name);
-        }
-      }
-    }
+    ingest.request(*request, where);
   }
-  for (auto& [name, rows] : batches)
-    if (!rows.empty()) flush(name);
-  return summary;
+  ingest.finish();
+  return std::move(ingest.summary);
 }
 
 }  // namespace genops::eval::skew
