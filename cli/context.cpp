@@ -80,6 +80,8 @@ chains::IndexStore& Context::indexes(core::lineage::Access access) {
 }
 
 Context::~Context() {
+  // Spans first: flushed while everything they describe is done.
+  if (m_telemetry && *m_telemetry) close_telemetry(**m_telemetry);
   // Clients first (they may still deliver replies into the cache), then the cache.
   m_clients.clear();
   m_deps.reset();
@@ -141,8 +143,24 @@ std::unique_ptr<eval::EvalStore> Context::open_eval_store(core::lineage::Access 
   return std::make_unique<eval::EvalStore>(location, access);
 }
 
-std::unique_ptr<chains::RunRecorder> Context::open_run_recorder() {
-  return std::make_unique<chains::RunRecorder>(store().path());
+Telemetry* Context::telemetry() {
+  if (!m_telemetry) m_telemetry = open_telemetry(project_or_defaults());
+  return *m_telemetry ? &**m_telemetry : nullptr;
+}
+
+std::unique_ptr<RecordingSink> Context::open_run_recorder() {
+  auto recorder = std::make_unique<chains::RunRecorder>(store().path());
+  auto* t = telemetry();
+  return std::make_unique<RecordingSink>(std::move(recorder), t ? t->exporter.get() : nullptr,
+                                         t ? t->mapping : core::telemetry::MappingOptions{});
+}
+
+void Context::trace_eval_case(const std::string& suite, const std::string& eval_run_id, const eval::CaseResult& result) {
+  try {
+    if (auto* t = telemetry(); t && t->exporter)
+      t->exporter->export_span(core::telemetry::eval_case_span(eval_case_of(suite, eval_run_id, result), t->mapping));
+  } catch (const std::exception&) {
+  }
 }
 
 std::unique_ptr<chains::IndexRetriever> Context::open_index_retriever(chains::Embedders embedders) {

@@ -10,6 +10,7 @@
 #include "chains/index/index_retriever.hpp"
 #include "chains/index/index_store.hpp"
 #include "chains/store/run_recorder.hpp"
+#include "cli/telemetry.hpp"
 #include "core/config/project.hpp"
 #include "core/lineage/store.hpp"
 #include "core/llm/model_client.hpp"
@@ -51,7 +52,10 @@ class Context {
   // file or a PostgreSQL server) is picked in one place. Call store() or
   // read_store() first: they create and migrate it.
   std::unique_ptr<eval::EvalStore> open_eval_store(core::lineage::Access access = core::lineage::Access::write);
-  std::unique_ptr<chains::RunRecorder> open_run_recorder();
+  // The run recorder; when telemetry is configured (docs/telemetry.md) it also exports spans.
+  std::unique_ptr<RecordingSink> open_run_recorder();
+  // Exports a finished eval case as a span, when telemetry is configured. Never throws.
+  void trace_eval_case(const std::string& suite, const std::string& eval_run_id, const eval::CaseResult& result);
   std::unique_ptr<chains::IndexRetriever> open_index_retriever(chains::Embedders embedders);
   // Another store named on the command line (`store merge`), at a path or URL.
   std::unique_ptr<core::lineage::Store> open_other_store(const std::string& location, core::lineage::Access access);
@@ -82,6 +86,8 @@ class Context {
   std::unique_ptr<providers::cache::SqliteResponseCache> m_cache;
   std::optional<providers::ClientDeps> m_deps;
   std::map<std::string, std::unique_ptr<core::llm::ModelClient>> m_clients;
+  Telemetry* telemetry();  // null when off
+  std::optional<std::optional<Telemetry>> m_telemetry;  // outer: resolved yet
 };
 
 }  // namespace genops::cli

@@ -244,7 +244,10 @@ void run_session(Context& ctx, const EvalCommandOptions& o, std::optional<Starte
   // After the grace period: runs still waiting on a model end as interrupted.
   options.abandon = [&target] { target.interrupt(); };
   auto outcome = eval::run_eval(suite, target.function(run_id), services.services(), options,
-                                [&](eval::CaseResult r) { writer.add(std::move(r)); },
+                                [&](eval::CaseResult r) {
+                                  ctx.trace_eval_case(suite.name, run_id, r);
+                                  writer.add(std::move(r));
+                                },
                                 [&](const eval::EvalProgress& p) {
                                   writer.flush();
                                   progress.update(p);

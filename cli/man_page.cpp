@@ -62,6 +62,13 @@ const std::pair<const char*, const char*> k_environment[] = {
     {"GENOPS_MAX_RETRIES", "retries of a failed request (defaults.max_retries)"},
     {"GENOPS_AUTHOR", "the author recorded with new prompt versions (else git user.name, else USER)"},
     {"GENOPS_LOG", "debug logging to stderr (redacted): set to debug"},
+    {"OTEL_EXPORTER_OTLP_ENDPOINT", "send runs, steps and eval cases as OpenTelemetry spans to this OTLP/HTTP base URL (/v1/traces appended; overrides telemetry.otlp.endpoint in genops.yaml)"},
+    {"OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "the full OTLP/HTTP traces URL, used as is (overrides OTEL_EXPORTER_OTLP_ENDPOINT)"},
+    {"OTEL_EXPORTER_OTLP_HEADERS", "headers sent with every export, name=value pairs separated by commas, values percent-encoded (secrets: never logged); also OTEL_EXPORTER_OTLP_TRACES_HEADERS"},
+    {"OTEL_EXPORTER_OTLP_TIMEOUT", "the timeout of one export request in milliseconds (default 10000); also OTEL_EXPORTER_OTLP_TRACES_TIMEOUT"},
+    {"OTEL_SERVICE_NAME", "the service.name of exported spans (default genops); OTEL_RESOURCE_ATTRIBUTES adds key=value resource attributes"},
+    {"OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT", "true: export message contents, run inputs and outputs (redacted), as telemetry.otlp.capture_content"},
+    {"OTEL_SDK_DISABLED", "true: no telemetry export (also OTEL_TRACES_EXPORTER=none)"},
     {"NO_COLOR", "never colour the output"},
     {"api_key_env", "each provider reads its key from the environment variable its api_key_env names"},
 };

@@ -5,6 +5,7 @@
 #include "cli/commands/commands.hpp"
 #include "cli/output.hpp"
 #include "cli/run_trace.hpp"
+#include "cli/telemetry_export.hpp"
 #include "core/error.hpp"
 #include "core/json.hpp"
 #include "eval/store/eval_queries.hpp"
@@ -111,8 +112,7 @@ void run_trace(Context& ctx, const RunsOptions& o) {
 }
 
 void run_export(Context& ctx, const RunsOptions& o) {
-  if (o.format != "jsonl")
-    core::fail_usage("--format " + core::quote(o.format) + " is not supported", {"use --format jsonl (OTLP export is planned)"});
+  if (o.format == "otlp") return print_otlp_export(ctx, find_chain_run(ctx, o.run));
   auto run = find_chain_run(ctx, o.run);
   auto j = run_json(run);
   j["type"] = "run";
@@ -159,8 +159,11 @@ void add_runs_commands(CLI::App& app, Context& ctx) {
                     {"genops runs trace 3f2a9c1d"});
   trace->add_flag("--json", o->json, "Print JSON");
   auto* exp = add(*runs, ctx, o, "export", "A run and its steps (requests and outputs included) as JSON lines", run_export,
-                  {"genops runs export last --format jsonl > run.jsonl"});
-  exp->add_option("--format", o->format, "jsonl");
+                  {"genops runs export last --format jsonl > run.jsonl", "genops runs export last --format otlp > run.otlp.jsonl"});
+  exp->add_option("--format", o->format,
+                   "jsonl (genops' records), or otlp (one OTLP/JSON ExportTraceServiceRequest line, as sent to a "
+                   "collector; docs/telemetry.md)")
+      ->check(CLI::IsMember({"jsonl", "otlp"}));
 }
 
 }  // namespace genops::cli
