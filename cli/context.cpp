@@ -95,12 +95,15 @@ const providers::ClientDeps& Context::client_deps(Cache cache) {
   return *m_deps;
 }
 
-core::llm::ModelClient& Context::model_client(const std::string& name, Cache cache) {
-  auto it = m_clients.find(name);
+core::llm::ModelClient& Context::model_client(const std::string& name, Cache cache, Batch batch) {
+  const bool wrap = wrap_client && batch == Batch::yes;
+  const std::string key = wrap || !wrap_client ? name : name + "\n(live)";
+  auto it = m_clients.find(key);
   if (it != m_clients.end()) return *it->second;
   const auto& config = project().provider(name);
   auto client = providers::make_client(config, client_deps(cache));
-  return *m_clients.emplace(name, std::move(client)).first->second;
+  if (wrap) client = wrap_client(config, std::move(client));
+  return *m_clients.emplace(key, std::move(client)).first->second;
 }
 
 std::string Context::author() {
@@ -128,6 +131,10 @@ std::unique_ptr<core::lineage::RunRecorder> Context::open_run_recorder() {
 
 std::unique_ptr<core::lineage::IndexRetriever> Context::open_index_retriever(core::lineage::Embedders embedders) {
   return std::make_unique<core::lineage::IndexRetriever>(store().path(), std::move(embedders));
+}
+
+std::unique_ptr<core::lineage::BatchStore> Context::open_batch_store() {
+  return std::make_unique<core::lineage::BatchStore>(store().path());
 }
 
 std::unique_ptr<core::lineage::Store> Context::open_other_store(const std::string& location,

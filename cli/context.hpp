@@ -2,12 +2,14 @@
 // The composition root: global options, the project and the store, opened
 // lazily so that `genops --version` touches nothing. The only place that
 // picks implementations.
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
 
 #include "core/config/project.hpp"
+#include "core/lineage/batch_store.hpp"
 #include "core/lineage/eval_store.hpp"
 #include "core/lineage/index_retriever.hpp"
 #include "core/lineage/run_recorder.hpp"
@@ -46,6 +48,7 @@ class Context {
   std::unique_ptr<core::lineage::EvalStore> open_eval_store(core::lineage::Access access = core::lineage::Access::write);
   std::unique_ptr<core::lineage::RunRecorder> open_run_recorder();
   std::unique_ptr<core::lineage::IndexRetriever> open_index_retriever(core::lineage::Embedders embedders);
+  std::unique_ptr<core::lineage::BatchStore> open_batch_store();
   // Another store named on the command line (`store merge`), at a path or URL.
   std::unique_ptr<core::lineage::Store> open_other_store(const std::string& location, core::lineage::Access access);
 
@@ -58,7 +61,16 @@ class Context {
   const providers::ClientDeps& client_deps(Cache cache = Cache::yes);
   // The client for provider `name` (built once); throws Error(invalid_input)
   // for an unknown provider or an unset key variable.
-  core::llm::ModelClient& model_client(const std::string& name, Cache cache = Cache::yes);
+  // `batch` no: the live client even when wrap_client would batch it (judge_batch: false).
+  enum class Batch { yes, no };
+  core::llm::ModelClient& model_client(const std::string& name, Cache cache = Cache::yes, Batch batch = Batch::yes);
+
+  // Batch runs (docs/batch.md, cli/eval_batch.cpp): when set, every client
+  // model_client() builds passes through it, which returns it or a batching one.
+  using ClientWrapper = std::function<std::unique_ptr<core::llm::ModelClient>(
+      const core::config::ProviderConfig&, std::unique_ptr<core::llm::ModelClient>)>;
+  ClientWrapper wrap_client;
+  bool judges_live = false;  // judge_batch: false: judges call their providers live
 
   ~Context();
 

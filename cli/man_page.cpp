@@ -62,6 +62,8 @@ const std::pair<const char*, const char*> k_environment[] = {
     {"GENOPS_MAX_RETRIES", "retries of a failed request (defaults.max_retries)"},
     {"GENOPS_AUTHOR", "the author recorded with new prompt versions (else git user.name, else USER)"},
     {"GENOPS_LOG", "debug logging to stderr (redacted): set to debug"},
+    {"GENOPS_BATCH_POLL_MS", "eval --batch: the first wait before polling a batch, doubling up to a minute (default 5000)"},
+    {"GENOPS_BATCH_MAX_REQUESTS", "eval --batch: the most requests in one provider batch (default 50000)"},
     {"NO_COLOR", "never colour the output"},
     {"api_key_env", "each provider reads its key from the environment variable its api_key_env names"},
 };
