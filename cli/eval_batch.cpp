@@ -74,7 +74,7 @@ BatchSession::BatchSession(Context& ctx, const eval::Suite& suite, const EvalCom
 
 BatchSession::~BatchSession() {
   m_ctx.wrap_client = nullptr;
-  if (m_coordinator) m_coordinator->stop();
+  if (m_coordinator) m_coordinator->stop(providers::batch::BatchCoordinator::Parked::drop);
 }
 
 std::unique_ptr<core::llm::ModelClient> BatchSession::wrap(const core::config::ProviderConfig& config,

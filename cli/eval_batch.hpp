@@ -39,6 +39,9 @@ class BatchSession {
   // --no-wait it prints the resume command and returns true (the session
   // ends with exit 0); otherwise false, and finish() adds the batch note.
   bool end(core::lineage::EvalStore& evals, const std::string& run_id, bool json);
+  // Stops the coordinator, dropping calls still parked: for a session that
+  // ends by an exception, before the target (whose runs they would call) goes.
+  void abandon() { m_coordinator->stop(providers::batch::BatchCoordinator::Parked::drop); }
   // A note with what ran as a batch and what it saved.
   void finish() const;
 

@@ -172,6 +172,8 @@ void run_session(Context& ctx, const EvalCommandOptions& o, std::optional<Starte
   auto& recorder = *run_recorder;
   auto batch = BatchSession::open(ctx, suite, o);  // before the clients: it wraps those that run as batches
   EvalTarget target(ctx, suite, recorder, cache, 2);
+  // A session ending by an exception stops the batches before the target goes.
+  std::unique_ptr<BatchSession, void (*)(BatchSession*)> stop_batch(batch.get(), [](BatchSession* b) { b->abandon(); });
 
   std::string run_id;
   std::set<eval::ResultKey> done;

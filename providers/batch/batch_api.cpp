@@ -62,9 +62,11 @@ core::Expected<std::string> BatchApi::call(const std::string& method, const std:
   http::HttpResponse response = reply.get();
   if (response.ok()) return std::move(response.body);
   auto failure = common::failure_from_http(response, url);
-  std::string status = response.status ? "HTTP " + std::to_string(response.status) : "no reply";
-  return core::unexpected(method + " " + http::redact_url(url) + ": " + status +
-                          (failure.message.empty() ? "" : ": " + core::redact(failure.message)));
+  // The failure's message already names the status ("HTTP 404: …") or the transport error.
+  std::string what = failure.message.empty()
+                         ? (response.status ? "HTTP " + std::to_string(response.status) : std::string("no reply"))
+                         : core::redact(failure.message);
+  return core::unexpected(method + " " + http::redact_url(url) + ": " + what);
 }
 
 core::Expected<BatchState> BatchApi::state_of(const core::Expected<std::string>& body) const {

@@ -27,12 +27,12 @@ core::llm::Failure batch_failure(const std::string& message) {
 BatchCoordinator::BatchCoordinator(core::lineage::BatchStore& store, CoordinatorOptions options)
     : m_store(store), m_options(std::move(options)) {}
 
-BatchCoordinator::~BatchCoordinator() { stop(); }
+BatchCoordinator::~BatchCoordinator() { stop(Parked::drop); }
 
 void BatchCoordinator::add_lane(LaneSpec spec) {
   auto lane = std::make_unique<Lane>();
   for (auto& record : m_store.open_jobs(spec.provider))
-    lane->jobs.push_back(OpenJob{std::move(record), Clock::now(), m_options.poll_first, 0, false});
+    lane->jobs.push_back(OpenJob{std::move(record), Clock::now(), m_options.poll_first, 0, 0, false});
   lane->spec = std::move(spec);
   std::lock_guard lock(m_mutex);
   m_new_lanes.push_back(std::move(lane));
@@ -71,7 +71,7 @@ void BatchCoordinator::set_fatal(const std::string& message) {
   if (!m_fatal) m_fatal = message;
 }
 
-void BatchCoordinator::stop() {
+void BatchCoordinator::stop(Parked parked_calls) {
   {
     std::lock_guard lock(m_mutex);
     if (m_stopped) return;
@@ -83,15 +83,27 @@ void BatchCoordinator::stop() {
     std::lock_guard lock(m_mutex);
     incoming.swap(m_incoming);
   }
-  const auto stopped = batch_failure("the batch was not waited for (the eval stopped)");
-  for (auto& call : incoming) call.done(stopped);
-  for (auto& [_, lane] : m_lanes)
-    for (auto& [hash, parked] : lane->parked)
-      for (auto& waiter : parked.waiters) waiter(stopped);
+  if (parked_calls == Parked::fail) {
+    const auto stopped = batch_failure("the batch was not waited for (the eval stopped)");
+    for (auto& call : incoming) call.done(stopped);
+    for (auto& [_, lane] : m_lanes)
+      for (auto& [hash, parked] : lane->parked)
+        for (auto& waiter : parked.waiters) waiter(stopped);
+  }
   m_lanes.clear();
 }
 
 void BatchCoordinator::tick() {
+  try {
+    tick_once();
+  } catch (const std::exception& e) {
+    set_fatal(e.what());  // the store went away, most likely: what is recorded stays resumable
+  }
+  std::lock_guard lock(m_mutex);
+  if (!m_stopped) m_timer->call_after(k_tick, [this] { tick(); });
+}
+
+void BatchCoordinator::tick_once() {
   std::vector<Incoming> incoming;
   {
     std::lock_guard lock(m_mutex);
@@ -115,7 +127,7 @@ void BatchCoordinator::tick() {
   for (auto& [_, lane] : m_lanes) {
     if (!fatal() && quiet) flush(*lane);
     for (auto& job : lane->jobs)
-      if (!fatal() && Clock::now() >= job.next_poll) poll(*lane, job);
+      if (!fatal() && !m_detached && Clock::now() >= job.next_poll) poll(*lane, job);
     std::erase_if(lane->jobs, [](const OpenJob& j) { return core::lineage::batch_job_ended(j.record.status); });
     for (const auto& [hash, p] : lane->parked) {
       parked = true;
@@ -124,7 +136,6 @@ void BatchCoordinator::tick() {
     for (const auto& job : lane->jobs) unpolled = unpolled || !job.polled;
   }
   if (m_options.no_wait && quiet && parked && !queued && !unpolled) m_detached = true;
-  m_timer->call_after(k_tick, [this] { tick(); });
 }
 
 void BatchCoordinator::handle_call(Lane& lane, core::llm::Request request, const std::string& hash,
@@ -215,7 +226,7 @@ void BatchCoordinator::flush(Lane& lane) {
     }
     note("batch " + job.provider + " " + job.remote_id + ": submitted " + std::to_string(job.request_count) +
          " requests");
-    lane.jobs.push_back(OpenJob{std::move(job), Clock::now() + m_options.poll_first, m_options.poll_first, 0, false});
+    lane.jobs.push_back(OpenJob{std::move(job), Clock::now() + m_options.poll_first, m_options.poll_first, 0, 0, true});
   }
 }
 

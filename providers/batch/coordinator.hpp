@@ -85,15 +85,18 @@ class BatchCoordinator {
   // A problem that ends the run (a batch that cannot be submitted, results
   // that cannot be downloaded); the batches stay recorded for --resume.
   std::optional<std::string> fatal() const;
-  // Stops the thread; calls still parked get a Failure (their runs are over).
-  void stop();
+  // Stops the thread (idempotent). Calls still parked get a Failure (their
+  // runs are over), or with `drop` are dropped unanswered (their callers may be gone).
+  enum class Parked { fail, drop };
+  void stop(Parked parked_calls = Parked::fail);
   BatchSummary summary() const;
 
  private:
-  struct Parked;
+  struct ParkedCall;
   struct OpenJob;
   struct Lane;
   void tick();
+  void tick_once();
   void handle_call(Lane& lane, core::llm::Request request, const std::string& hash, core::llm::Completion done);
   void decide(Lane& lane, const std::string& hash);
   void answer(Lane& lane, const std::string& hash, const std::string& response_json);

@@ -75,7 +75,7 @@ void BatchCoordinator::finish(Lane& lane, OpenJob& job, const BatchState& state)
   auto& record = job.record;
   auto content = lane.spec.api->results(state);
   if (!content) {
-    if (++job.failures >= m_options.max_download_failures)
+    if (++job.downloads_failed >= m_options.max_download_failures)
       return set_fatal("batch " + record.provider + " " + record.remote_id + ": its results could not be downloaded: " +
                        content.error());
     note("batch " + record.provider + " " + record.remote_id + ": its results could not be downloaded: " +

@@ -17,7 +17,7 @@ struct BatchCoordinator::Incoming {
   core::llm::Completion done;
 };
 
-struct BatchCoordinator::Parked {
+struct BatchCoordinator::ParkedCall {
   core::llm::Request request;
   std::vector<core::llm::Completion> waiters;
   bool queued = false;  // to go into the next batch
@@ -27,13 +27,14 @@ struct BatchCoordinator::OpenJob {
   core::lineage::BatchJobRecord record;
   std::chrono::steady_clock::time_point next_poll;
   std::chrono::steady_clock::duration interval;
-  int failures = 0;  // consecutive failed polls or downloads
+  int failures = 0;   // consecutive failed polls
+  int downloads_failed = 0;  // failed downloads of its results
   bool polled = false;
 };
 
 struct BatchCoordinator::Lane {
   LaneSpec spec;
-  std::map<std::string, Parked> parked;  // by request hash
+  std::map<std::string, ParkedCall> parked;  // by request hash
   std::vector<OpenJob> jobs;
 };
 

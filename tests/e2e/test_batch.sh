@@ -48,13 +48,13 @@ case_ "--batch waits for the batch, scores every case once, at batch prices"
 write_eval six q1 q2 q3 q4 q5 q6
 run genops eval evals/six.yaml --batch --json
 expect_exit 0
-expect_eq "$(jq -r '.summary.results' <<<"$out")|$(jq -r '.summary.passed' <<<"$out")" "6|6"
+expect_eq "$(jq -r '.summary.results' <<<"$out")|$(jq -r '.summary.passes' <<<"$out")" "6|6"
 expect_eq "$(creates openai)" "1"
 expect_err_contains "submitted 6 requests"
 expect_err_contains "0 of 6 done"
 # 10 input and 20 output tokens at $1 and $2 per 1M: $0.00005 live, half as a batch.
 expect_eq "$(sql "SELECT printf('%.6f', SUM(cost_usd)) FROM eval_results")" "0.000150"
-expect_err_contains "ran as provider batches: 6 calls answered from batch results, 1 batches submitted by this run; cost at batch prices \$0.0001"
+expect_err_contains "ran as provider batches: 6 calls answered from batch results, 1 batches submitted by this run; cost at batch prices \$0.0002 (saved \$0.0002)"
 expect_eq "$(sql "SELECT COUNT(*) FROM batch_results")|$(sql "SELECT status, request_count, succeeded FROM batch_jobs")" "6|ended|6|6"
 grep -q sk-batch-test-secret "$db" && bad "the API key reached the store" || ok
 
@@ -79,7 +79,7 @@ case_ "--resume from another folder on the same store picks the batch up (no --b
 mkdir -p ../elsewhere/evals && sed "s|store: .genops/genops.db|store: $PWD/$db|" genops.yaml >../elsewhere/genops.yaml
 cp -r chains mocks later.jsonl ../elsewhere/ && cp evals/later.yaml ../elsewhere/evals/
 (cd ../elsewhere && run genops eval evals/later.yaml --resume "$later" --json && echo "$status" >"$E2E_ROOT/status" &&
-  jq -r '.summary.passed' <<<"$out" >"$E2E_ROOT/passed")
+  jq -r '.summary.passes' <<<"$out" >"$E2E_ROOT/passed")
 expect_eq "$(cat "$E2E_ROOT/status")|$(cat "$E2E_ROOT/passed")" "0|4"
 expect_eq "$(creates openai)" "2"
 expect_eq "$(sql "SELECT COUNT(*), COUNT(DISTINCT case_key) FROM eval_results WHERE eval_run_id = '$later'")" "4|4"
@@ -99,7 +99,7 @@ wait $pid 2>/dev/null
 expect_eq "$(creates openai)" "3"
 run genops eval evals/killed.yaml --resume last --json
 expect_exit 0
-expect_eq "$(jq -r '.summary.passed' <<<"$out")" "3"
+expect_eq "$(jq -r '.summary.passes' <<<"$out")" "3"
 expect_eq "$(creates openai)" "3"
 expect_eq "$(sql "SELECT COUNT(*) FROM eval_results WHERE eval_run_id = '$(run_id_of killed)'")" "3"
 
@@ -122,7 +122,7 @@ write_eval waves w1 w2 w3
 sed -i 's|answer.yaml|twice.yaml|' evals/waves.yaml
 run genops eval evals/waves.yaml --batch --json
 expect_exit 0
-expect_eq "$(jq -r '.summary.passed' <<<"$out")" "3"
+expect_eq "$(jq -r '.summary.passes' <<<"$out")" "3"
 expect_eq "$(creates openai)" "5"
 expect_eq "$(jq -r '[.results[].output] | sort | join(",")' <<<"$out")" "BATCH: again BATCH: w1,BATCH: again BATCH: w2,BATCH: again BATCH: w3"
 
@@ -131,7 +131,7 @@ script '{"shuffle": true, "extra_lines": true}'
 EXTRA=$'providers: [claude]\n' write_eval claude c1 c2 c3
 run genops eval evals/claude.yaml --batch --json
 expect_exit 0
-expect_eq "$(jq -r '.summary.passed' <<<"$out")" "3"
+expect_eq "$(jq -r '.summary.passes' <<<"$out")" "3"
 expect_eq "$(creates anthropic)" "1"
 expect_err_contains 'unknown custom_id "not-a-request" (ignored)'
 expect_err_contains "again (the first line is kept) (ignored)"
@@ -142,11 +142,11 @@ case_ "a failed request is submitted again in the next batch; one that keeps fai
 script '{}'
 write_eval flaky "f1 FAILONCE" "f2 FAILALWAYS" f3
 run genops eval evals/flaky.yaml --batch --json
-expect_exit 1
-expect_eq "$(jq -r '.summary.passed' <<<"$out")" "2"
+expect_exit 0  # no gate: a failed case is a result
+expect_eq "$(jq -r '.summary.passes' <<<"$out")" "2"
 expect_eq "$(creates openai)" "8"
 expect_eq "$(jq -r '.results[] | select(.pass | not) | .error' <<<"$out")" \
-  "the request failed in 3 batches of provider gpt; the last said: HTTP 500: server_error: the model is overloaded"
+  "step answer: provider gpt failed (server): the request failed in 3 batches of provider gpt; the last said: HTTP 500: server_error: the model is overloaded"
 expect_eq "$(sql "SELECT COUNT(*) FROM eval_results WHERE eval_run_id = '$(run_id_of flaky)'")" "3"
 
 case_ "an expired batch: its answered requests are kept, the rest submitted again on --resume"
@@ -157,7 +157,7 @@ expect_exit 0
 script '{}'
 run genops eval evals/expiring.yaml --resume last --json
 expect_exit 0
-expect_eq "$(jq -r '.summary.passed' <<<"$out")" "4"
+expect_eq "$(jq -r '.summary.passes' <<<"$out")" "4"
 expect_err_contains "expired, 2 answered, 2 failed"
 expect_eq "$(creates openai)" "10"
 
@@ -169,7 +169,7 @@ expect_exit 0
 script '{}'
 run genops eval evals/stuck.yaml --resume last --json
 expect_exit 0
-expect_eq "$(jq -r '.summary.passed' <<<"$out")" "2"
+expect_eq "$(jq -r '.summary.passes' <<<"$out")" "2"
 expect_err_contains "past its completion window; cancelled"
 expect_eq "$(grep -c '^cancel' "$E2E_ROOT/log")" "1"
 
@@ -179,15 +179,16 @@ write_eval nodl d1 d2
 run genops eval evals/nodl.yaml --batch
 expect_exit 4
 expect_err_contains "its results could not be downloaded: GET http://127.0.0.1:$port/v1/files/"
-expect_err_contains "HTTP 500: the file store is down"
+expect_err_contains "HTTP 404: the file is not available"
 expect_err_contains "hint: the batches and every result so far are kept; try again with: genops eval evals/nodl.yaml --resume"
 expect_eq "$(sql "SELECT status FROM eval_runs WHERE id = '$(run_id_of nodl)'")" "interrupted"
 run genops eval evals/nodl.yaml --resume last --json
 expect_exit 0
-expect_eq "$(jq -r '.summary.passed' <<<"$out")" "2"
+expect_eq "$(jq -r '.summary.passes' <<<"$out")" "2"
 expect_eq "$(sql "SELECT COUNT(*) FROM eval_results WHERE eval_run_id = '$(run_id_of nodl)'")" "2"
 
 case_ "usage and config errors"
+script '{}'
 run genops eval evals/six.yaml --no-wait
 expect_exit 2
 expect_err_contains "--no-wait: only a batch run can be left to finish later"

@@ -12,7 +12,7 @@ does) and may hold:
                   (in progress for ever, its expires_at already past)
   shuffle         true: result lines in reverse order
   extra_lines     true: a line for an unknown custom_id and a repeated line
-  download_fails  the next N result downloads answer 500
+  download_fails  the next N result downloads answer 404
 A request whose last user message contains FAILONCE errors the first time
 it is seen, FAILALWAYS every time. Answers are "BATCH: " + the last user
 message, with 10 input and 20 output tokens. Every API call is appended to LOG
@@ -239,7 +239,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 log("download " + key)
                 if state["download_fails"] > 0:
                     state["download_fails"] -= 1
-                    return self.reply(500, {"error": {"message": "the file store is down"}})
+                    return self.reply(404, {"error": {"message": "the file is not available"}})
                 if key not in files:
                     return self.reply(404, {"error": {"message": "no such file"}})
                 return self.reply(200, files[key])
