@@ -18,7 +18,9 @@ port=$(cat "$E2E_ROOT/port")
 db=.genops/genops.db
 script() { echo "$1" >"$E2E_ROOT/script.json"; }
 creates() { grep -c "^create $1" "$E2E_ROOT/log"; }
-sql() { sqlite3 "$db" "$1"; }
+# The store's SQL on either backend (GENOPS_E2E_BACKEND=postgresql sets GENOPS_STORE).
+sql() { if [[ -n ${GENOPS_STORE:-} ]]; then psql -X -q -At "$GENOPS_STORE" -c "$1"; else sqlite3 "$db" "$1"; fi; }
+cost() { printf '%.6f' "$(sql "SELECT SUM(cost_usd) FROM eval_results $1")"; }
 
 cat >genops.yaml <<YAML
 version: 1
@@ -53,10 +55,10 @@ expect_eq "$(creates openai)" "1"
 expect_err_contains "submitted 6 requests"
 expect_err_contains "0 of 6 done"
 # 10 input and 20 output tokens at $1 and $2 per 1M: $0.00005 live, half as a batch.
-expect_eq "$(sql "SELECT printf('%.6f', SUM(cost_usd)) FROM eval_results")" "0.000150"
+expect_eq "$(cost "")" "0.000150"
 expect_err_contains "ran as provider batches: 6 calls answered from batch results, 1 batches submitted by this run; cost at batch prices \$0.0002 (saved \$0.0002)"
 expect_eq "$(sql "SELECT COUNT(*) FROM batch_results")|$(sql "SELECT status, request_count, succeeded FROM batch_jobs")" "6|ended|6|6"
-grep -q sk-batch-test-secret "$db" && bad "the API key reached the store" || ok
+[[ -n ${GENOPS_STORE:-} ]] || { grep -q sk-batch-test-secret "$db" && bad "the API key reached the store" || ok; }
 
 case_ "the same eval again is answered from the stored batch results: no new batch"
 run genops eval evals/six.yaml --batch --json
@@ -136,7 +138,7 @@ expect_eq "$(creates anthropic)" "1"
 expect_err_contains 'unknown custom_id "not-a-request" (ignored)'
 expect_err_contains "again (the first line is kept) (ignored)"
 # 10 and 20 tokens at $3 and $15 per 1M, halved, three times.
-expect_eq "$(sql "SELECT printf('%.6f', SUM(cost_usd)) FROM eval_results WHERE eval_run_id = '$(run_id_of claude)'")" "0.000495"
+expect_eq "$(cost "WHERE eval_run_id = '$(run_id_of claude)'")" "0.000495"
 
 case_ "a failed request is submitted again in the next batch; one that keeps failing fails its case after 3"
 script '{}'
