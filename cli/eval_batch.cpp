@@ -125,11 +125,12 @@ bool BatchSession::end(core::lineage::EvalStore& evals, const std::string& run_i
   return true;
 }
 
-void BatchSession::finish() const {
+eval::reports::RunInfo::Batch BatchSession::finish() const {
   const auto s = m_coordinator->summary();
   print_note("ran as provider batches: " + std::to_string(s.answered) + " calls answered from batch results, " +
              std::to_string(s.jobs) + " batches submitted by this run; cost at batch prices $" +
              core::format_fixed(s.cost_usd, 4) + " (saved $" + core::format_fixed(s.saved_usd, 4) + ")");
+  return {s.jobs, s.answered, s.cost_usd, s.saved_usd};
 }
 
 }  // namespace genops::cli

@@ -12,6 +12,7 @@
 #include "cli/eval_session.hpp"
 #include "core/lineage/batch_store.hpp"
 #include "core/lineage/eval_store.hpp"
+#include "eval/reports/report.hpp"
 #include "eval/run/runner.hpp"
 #include "eval/suite/suite.hpp"
 #include "providers/batch/coordinator.hpp"
@@ -42,8 +43,8 @@ class BatchSession {
   // Stops the coordinator, dropping calls still parked: for a session that
   // ends by an exception, before the target (whose runs they would call) goes.
   void abandon() { m_coordinator->stop(providers::batch::BatchCoordinator::Parked::drop); }
-  // A note with what ran as a batch and what it saved.
-  void finish() const;
+  // Prints a note with what ran as a batch and what it saved, and returns it for the reports.
+  eval::reports::RunInfo::Batch finish() const;
 
  private:
   BatchSession(Context& ctx, const eval::Suite& suite, const EvalCommandOptions& o);

@@ -292,9 +292,10 @@ void run_session(Context& ctx, const EvalCommandOptions& o, std::optional<Starte
                              : "finish it with: genops eval " + o.file + " --resume " + run_id});
   }
   if (shard) return finish_shard_session(suite, o, evals, *started_run, shard->text());
-  if (batch) batch->finish();
+  std::optional<eval::reports::RunInfo::Batch> batch_info;
+  if (batch) batch_info = batch->finish();
   finish_eval_session(ctx, suite, o, evals, run_id, started, target.description(), baseline,
-                      target.provider_used());
+                      target.provider_used(), batch_info);
 }
 
 }  // namespace

@@ -58,10 +58,12 @@ expect_err_contains "0 of 6 done"
 expect_eq "$(cost "")" "0.000150"
 expect_err_contains "ran as provider batches: 6 calls answered from batch results, 1 batches submitted by this run; cost at batch prices \$0.0002 (saved \$0.0002)"
 expect_eq "$(sql "SELECT COUNT(*) FROM batch_results")|$(sql "SELECT status, request_count, succeeded FROM batch_jobs")" "6|ended|6|6"
+expect_eq "$(jq -c '.run.batch | [.batches, .answered, (.cost_usd * 1e6 | round), (.saved_usd * 1e6 | round)]' <<<"$out")" "[1,6,150,150]"
 [[ -n ${GENOPS_STORE:-} ]] || { grep -q sk-batch-test-secret "$db" && bad "the API key reached the store" || ok; }
 
-case_ "the same eval again is answered from the stored batch results: no new batch"
-run genops eval evals/six.yaml --batch --json
+case_ "the same eval again is answered from the stored batch results: no new batch; the Markdown report says so"
+run genops eval evals/six.yaml --batch --json -o six.md
+expect_eq "$(grep -c 'ran as provider batches: \$0.0002, saved \$0.0002' six.md)" "1"
 expect_exit 0
 expect_eq "$(creates openai)" "1"
 expect_eq "$(sql "SELECT COUNT(*) FROM batch_results")" "6"
