@@ -111,12 +111,15 @@ const providers::ClientDeps& Context::client_deps(Cache cache) {
   return *m_deps;
 }
 
-core::llm::ModelClient& Context::model_client(const std::string& name, Cache cache) {
-  auto it = m_clients.find(name);
+core::llm::ModelClient& Context::model_client(const std::string& name, Cache cache, Batch batch) {
+  const bool wrap = wrap_client && batch == Batch::yes;
+  const std::string key = wrap || !wrap_client ? name : name + "\n(live)";
+  auto it = m_clients.find(key);
   if (it != m_clients.end()) return *it->second;
   const auto& config = project().provider(name);
   auto client = providers::make_client(config, client_deps(cache));
-  return *m_clients.emplace(name, std::move(client)).first->second;
+  if (wrap) client = wrap_client(config, std::move(client));
+  return *m_clients.emplace(key, std::move(client)).first->second;
 }
 
 std::string Context::author() {
@@ -165,6 +168,10 @@ void Context::trace_eval_case(const std::string& suite, const std::string& eval_
 
 std::unique_ptr<chains::IndexRetriever> Context::open_index_retriever(chains::Embedders embedders) {
   return std::make_unique<chains::IndexRetriever>(store().path(), std::move(embedders));
+}
+
+std::unique_ptr<providers::batch::BatchStore> Context::open_batch_store() {
+  return std::make_unique<providers::batch::BatchStore>(store().path());
 }
 
 std::unique_ptr<core::lineage::Store> Context::open_other_store(const std::string& location,

@@ -2,6 +2,7 @@
 // The composition root: global options, the project and the store, opened
 // lazily so that `genops --version` touches nothing. The only place that
 // picks implementations.
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -16,6 +17,7 @@
 #include "core/llm/model_client.hpp"
 #include "core/prompt/prompt_store.hpp"
 #include "eval/store/eval_store.hpp"
+#include "providers/batch/batch_store.hpp"
 #include "providers/cache/sqlite_response_cache.hpp"
 #include "providers/registry.hpp"
 
@@ -57,6 +59,7 @@ class Context {
   // Exports a finished eval case as a span, when telemetry is configured. Never throws.
   void trace_eval_case(const std::string& suite, const std::string& eval_run_id, const eval::CaseResult& result);
   std::unique_ptr<chains::IndexRetriever> open_index_retriever(chains::Embedders embedders);
+  std::unique_ptr<providers::batch::BatchStore> open_batch_store();
   // Another store named on the command line (`store merge`), at a path or URL.
   std::unique_ptr<core::lineage::Store> open_other_store(const std::string& location, core::lineage::Access access);
 
@@ -70,7 +73,16 @@ class Context {
   const providers::ClientDeps& client_deps(Cache cache = Cache::yes);
   // The client for provider `name` (built once); throws Error(invalid_input)
   // for an unknown provider or an unset key variable.
-  core::llm::ModelClient& model_client(const std::string& name, Cache cache = Cache::yes);
+  // `batch` no: the live client even when wrap_client would batch it (judge_batch: false).
+  enum class Batch { yes, no };
+  core::llm::ModelClient& model_client(const std::string& name, Cache cache = Cache::yes, Batch batch = Batch::yes);
+
+  // Batch runs (docs/batch.md, cli/eval_batch.cpp): when set, every client
+  // model_client() builds passes through it, which returns it or a batching one.
+  using ClientWrapper = std::function<std::unique_ptr<core::llm::ModelClient>(
+      const core::config::ProviderConfig&, std::unique_ptr<core::llm::ModelClient>)>;
+  ClientWrapper wrap_client;
+  bool judges_live = false;  // judge_batch: false: judges call their providers live
 
   ~Context();
 

@@ -87,7 +87,8 @@ std::optional<std::string> find_baseline_run(EvalStore& store, const eval::Suite
 
 void finish_eval_session(Context& ctx, const eval::Suite& suite, const EvalCommandOptions& o, EvalStore& evals,
                          const std::string& run_id, const std::string& started, const std::string& target,
-                         const std::optional<std::string>& baseline, const std::string& provider_used) {
+                         const std::optional<std::string>& baseline, const std::string& provider_used,
+                         const std::optional<eval::reports::RunInfo::Batch>& batch) {
   auto concluded = conclude_run(evals, run_id, provider_used, wants_full_results(o), baseline);
   eval::session::throw_if_all_failed(concluded);
   eval::reports::Report report;
@@ -121,6 +122,7 @@ void finish_eval_session(Context& ctx, const eval::Suite& suite, const EvalComma
 
   fill_run_info(report.run, evals, o, StartedEval{run_id, started, target, provider_used, suite.name, suite.providers});
   report.run.baseline = baseline.value_or("");
+  report.run.batch = batch;
   write_reports(report, o);
   print_report(report, o.json);
   if (!report.verdict.pass)

@@ -11,6 +11,7 @@
 #include "cli/eval_session.hpp"
 #include "eval/store/eval_store.hpp"
 #include "eval/reports/jsonl_writer.hpp"
+#include "eval/reports/report.hpp"
 #include "eval/suite/suite.hpp"
 
 namespace genops::cli {
@@ -37,7 +38,8 @@ struct StartedEval {
 void finish_eval_session(Context& ctx, const eval::Suite& suite, const EvalCommandOptions& options,
                          eval::EvalStore& evals, const std::string& run_id, const std::string& started,
                          const std::string& target, const std::optional<std::string>& baseline,
-                         const std::string& provider_used);
+                         const std::string& provider_used,
+                         const std::optional<eval::reports::RunInfo::Batch>& batch = std::nullopt);
 
 // The end of a shard of a named run: its own results summarised and shown
 // (and written to the -o reports), never gated: `genops evals finish` gates

@@ -71,7 +71,8 @@ void EvalServices::bind(eval::assertions::AssertionSpec& spec, const eval::Suite
     core::fail_input(spec.where + ": provider " + core::quote(spec.provider) + " is not configured in genops.yaml",
                      {core::suggest(spec.provider, names)});
   }
-  auto& client = m_ctx.model_client(spec.provider, m_cache);
+  auto& client = m_ctx.model_client(spec.provider, m_cache,
+                                     judge && m_ctx.judges_live ? Context::Batch::no : Context::Batch::yes);
   m_clients[spec.provider] = &client;
   const auto& kind = providers.at(spec.provider).kind;
   if (kind != "hash-embed" && kind != "echo" && kind != "mock") m_slow = true;

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "cli/chain_setup.hpp"
+#include "cli/eval_batch.hpp"
 #include "cli/eval_finish.hpp"
 #include "cli/eval_progress.hpp"
 #include "cli/eval_services.hpp"
@@ -146,7 +147,10 @@ void run_session(Context& ctx, const EvalCommandOptions& o, std::optional<Starte
   auto& evals = *eval_store;
   auto run_recorder = ctx.open_run_recorder();
   auto& recorder = *run_recorder;
+  auto batch = BatchSession::open(ctx, suite, o);  // before the clients: it wraps those that run as batches
   EvalTarget target(ctx, suite, recorder, cache, 2);
+  // A session ending by an exception stops the batches before the target goes.
+  std::unique_ptr<BatchSession, void (*)(BatchSession*)> stop_batch(batch.get(), [](BatchSession* b) { b->abandon(); });
 
   std::string run_id;
   std::set<eval::ResultKey> done;
@@ -201,6 +205,7 @@ void run_session(Context& ctx, const EvalCommandOptions& o, std::optional<Starte
   const auto plan = eval::count_plan(suite, options);
   options.planned = plan.planned;
   if (o.dry_run) return print_dry_run(suite, options, plan, done.size(), o.json);
+  if (batch) batch->begin(run_id, options);
 
   const std::string started = core::now_timestamp();
   if (!reopen) {
@@ -240,7 +245,7 @@ void run_session(Context& ctx, const EvalCommandOptions& o, std::optional<Starte
   });
   EvalProgressLine progress;
   InterruptGuard guard;
-  options.interrupted = [] { return InterruptGuard::requested(); };
+  options.interrupted = [&batch] { return InterruptGuard::requested() || (batch && batch->stopping()); };
   // After the grace period: runs still waiting on a model end as interrupted.
   options.abandon = [&target] { target.interrupt(); };
   auto outcome = eval::run_eval(suite, target.function(run_id), services.services(), options,
@@ -254,6 +259,7 @@ void run_session(Context& ctx, const EvalCommandOptions& o, std::optional<Starte
                                 });
   writer.flush();
   progress.clear();
+  if (batch && batch->end(evals, run_id, o.json)) return;  // --no-wait: submitted, resumable
   target.shutdown();
   recorder.flush();
   if (outcome.interrupted) {
@@ -265,8 +271,10 @@ void run_session(Context& ctx, const EvalCommandOptions& o, std::optional<Starte
                              : "finish it with: genops eval " + o.file + " --resume " + run_id});
   }
   if (shard) return finish_shard_session(suite, o, evals, *started_run, shard->text());
+  std::optional<eval::reports::RunInfo::Batch> batch_info;
+  if (batch) batch_info = batch->finish();
   finish_eval_session(ctx, suite, o, evals, run_id, started, target.description(), baseline,
-                      target.provider_used());
+                      target.provider_used(), batch_info);
 }
 
 }  // namespace

@@ -69,6 +69,8 @@ const std::pair<const char*, const char*> k_environment[] = {
     {"OTEL_SERVICE_NAME", "the service.name of exported spans (default genops); OTEL_RESOURCE_ATTRIBUTES adds key=value resource attributes"},
     {"OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT", "true: export message contents, run inputs and outputs (redacted), as telemetry.otlp.capture_content"},
     {"OTEL_SDK_DISABLED", "true: no telemetry export (also OTEL_TRACES_EXPORTER=none)"},
+    {"GENOPS_BATCH_POLL_MS", "eval --batch: the first wait before polling a batch, doubling up to a minute (default 5000)"},
+    {"GENOPS_BATCH_MAX_REQUESTS", "eval --batch: the most requests in one provider batch (default 50000)"},
     {"NO_COLOR", "never colour the output"},
     {"api_key_env", "each provider reads its key from the environment variable its api_key_env names"},
 };

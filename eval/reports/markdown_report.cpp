@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/format.hpp"
 #include "core/strings.hpp"
 #include "eval/reports/escape.hpp"
 #include "eval/reports/formats.hpp"
@@ -40,6 +41,9 @@ void verdict_and_run(std::string& out, const Report& r) {
   if (!r.run.git_commit.empty()) facts.push_back("commit " + md(r.run.git_commit.substr(0, 12)));
   if (!r.run.label.empty()) facts.push_back("label " + md(r.run.label));
   if (!r.run.baseline.empty()) facts.push_back("baseline " + md(r.run.baseline));
+  if (r.run.batch)
+    facts.push_back("ran as provider batches: $" + core::format_fixed(r.run.batch->cost_usd, 4) + ", saved $" +
+                    core::format_fixed(r.run.batch->saved_usd, 4));
   if (!facts.empty()) out += core::join(facts, " · ") + "\n\n";
 }
 
