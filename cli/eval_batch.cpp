@@ -101,7 +101,7 @@ void BatchSession::begin(const std::string& run_id, eval::EvalOptions& options) 
 
 bool BatchSession::stopping() const { return m_coordinator->detached() || m_coordinator->fatal().has_value(); }
 
-bool BatchSession::end(core::lineage::EvalStore& evals, const std::string& run_id, bool json) {
+bool BatchSession::end(eval::EvalStore& evals, const std::string& run_id, bool json) {
   const bool detached = m_coordinator->detached();
   const auto fatal = m_coordinator->fatal();
   m_coordinator->stop();

@@ -11,7 +11,7 @@
 #include "cli/context.hpp"
 #include "cli/eval_session.hpp"
 #include "providers/batch/batch_store.hpp"
-#include "core/lineage/eval_store.hpp"
+#include "eval/store/eval_store.hpp"
 #include "eval/reports/report.hpp"
 #include "eval/run/runner.hpp"
 #include "eval/suite/suite.hpp"
@@ -39,7 +39,7 @@ class BatchSession {
   // interrupted and throws Error(provider) with the resume command; after
   // --no-wait it prints the resume command and returns true (the session
   // ends with exit 0); otherwise false, and finish() adds the batch note.
-  bool end(core::lineage::EvalStore& evals, const std::string& run_id, bool json);
+  bool end(eval::EvalStore& evals, const std::string& run_id, bool json);
   // Stops the coordinator, dropping calls still parked: for a session that
   // ends by an exception, before the target (whose runs they would call) goes.
   void abandon() { m_coordinator->stop(providers::batch::BatchCoordinator::Parked::drop); }

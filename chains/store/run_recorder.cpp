@@ -1,13 +1,12 @@
 #include "chains/store/run_recorder.hpp"
 
-#include <random>
-#include <thread>
 #include <unordered_set>
 
 #include "core/error.hpp"
 #include "core/hash.hpp"
 #include "core/lineage/run_owner.hpp"
 #include "core/lineage/sqlite.hpp"
+#include "core/random_id.hpp"
 #include "core/redact.hpp"
 #include "core/time.hpp"
 
@@ -236,16 +235,6 @@ void RunRecorder::write_pending() {
   m_committed.notify_all();
 }
 
-std::string new_run_id() {
-  thread_local std::mt19937_64 rng{std::random_device{}() ^ static_cast<std::uint64_t>(std::hash<std::thread::id>{}(std::this_thread::get_id()))};
-  static constexpr char k_hex[] = "0123456789abcdef";
-  auto v = rng();
-  std::string id(16, '0');
-  for (int i = 15; i >= 0; --i) {
-    id[static_cast<std::size_t>(i)] = k_hex[v & 15];
-    v >>= 4;
-  }
-  return id;
-}
+std::string new_run_id() { return core::random_id(); }
 
 }  // namespace genops::chains

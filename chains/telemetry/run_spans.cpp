@@ -5,6 +5,7 @@
 
 namespace genops::chains::telemetry {
 
+using namespace core;
 using namespace core::telemetry;
 
 namespace {

@@ -7,6 +7,8 @@ namespace genops::providers::batch {
 
 using core::lineage::Database;
 using core::lineage::Statement;
+using core::now_timestamp;
+using core::redact;
 
 namespace {
 

@@ -4,7 +4,7 @@
 
 #include <set>
 
-#include "core/lineage/run_recorder.hpp"
+#include "core/random_id.hpp"
 #include "core/strings.hpp"
 #include "core/time.hpp"
 
@@ -128,7 +128,7 @@ void BatchCoordinator::tick_once() {
     if (!fatal() && quiet) flush(*lane);
     for (auto& job : lane->jobs)
       if (!fatal() && !m_detached && Clock::now() >= job.next_poll) poll(*lane, job);
-    std::erase_if(lane->jobs, [](const OpenJob& j) { return core::lineage::batch_job_ended(j.record.status); });
+    std::erase_if(lane->jobs, [](const OpenJob& j) { return batch_job_ended(j.record.status); });
     for (const auto& [hash, p] : lane->parked) {
       parked = true;
       queued = queued || p.queued;
@@ -206,7 +206,7 @@ void BatchCoordinator::flush(Lane& lane) {
       return;
     }
     providers::batch::BatchJobRecord job;
-    job.id = core::lineage::new_run_id();
+    job.id = core::random_id();
     job.provider = lane.spec.provider;
     job.kind = lane.spec.kind;
     job.remote_id = created->remote_id;

@@ -14,10 +14,10 @@
 #include "../../support/memory_run_sink.hpp"
 
 using namespace genops::core;
-namespace telemetry {
+namespace tel {
 using namespace genops::core::telemetry;
 using namespace genops::chains::telemetry;
-}  // namespace telemetry
+}  // namespace tel
 using nlohmann::json;
 
 namespace {
@@ -64,30 +64,30 @@ config::OtlpSettings resolve(const config::TelemetryFile& file, std::map<std::st
 }  // namespace
 
 TEST_CASE("telemetry::trace_id_of: a run id widened with zeros; other ids hashed") {
-  CHECK(telemetry::trace_id_of("3F2A9C1D5E6B7A80") == "00000000000000003f2a9c1d5e6b7a80");
-  CHECK(telemetry::trace_id_of("not-a-run-id").size() == 32);
-  CHECK(telemetry::span_id_of("3f2a9c1d5e6b7a80", 1).size() == 16);
-  CHECK(telemetry::span_id_of("3f2a9c1d5e6b7a80", 1) != telemetry::span_id_of("3f2a9c1d5e6b7a80", 2));
-  CHECK(telemetry::span_id_of("3f2a9c1d5e6b7a80", 1) == telemetry::span_id_of("3f2a9c1d5e6b7a80", 1));
+  CHECK(tel::trace_id_of("3F2A9C1D5E6B7A80") == "00000000000000003f2a9c1d5e6b7a80");
+  CHECK(tel::trace_id_of("not-a-run-id").size() == 32);
+  CHECK(tel::span_id_of("3f2a9c1d5e6b7a80", 1).size() == 16);
+  CHECK(tel::span_id_of("3f2a9c1d5e6b7a80", 1) != tel::span_id_of("3f2a9c1d5e6b7a80", 2));
+  CHECK(tel::span_id_of("3f2a9c1d5e6b7a80", 1) == tel::span_id_of("3f2a9c1d5e6b7a80", 1));
 }
 
 TEST_CASE("telemetry::unix_nanos: store timestamps, bad ones refused") {
-  CHECK(telemetry::unix_nanos("1970-01-01T00:00:01.5Z") == 1'500'000'000);
-  CHECK(telemetry::unix_nanos("2026-11-23T16:28:31.123Z") == 1'795'451'311'123'000'000);
-  CHECK(telemetry::unix_nanos("2026-11-23T16:28:31Z") == 1'795'451'311'000'000'000);
-  CHECK_FALSE(telemetry::unix_nanos("2026-13-23T16:28:31Z"));
-  CHECK_FALSE(telemetry::unix_nanos("yesterday"));
-  CHECK_FALSE(telemetry::unix_nanos("2026-11-23T16:28:31.12xZ"));
+  CHECK(tel::unix_nanos("1970-01-01T00:00:01.5Z") == 1'500'000'000);
+  CHECK(tel::unix_nanos("2026-11-23T16:28:31.123Z") == 1'795'451'311'123'000'000);
+  CHECK(tel::unix_nanos("2026-11-23T16:28:31Z") == 1'795'451'311'000'000'000);
+  CHECK_FALSE(tel::unix_nanos("2026-13-23T16:28:31Z"));
+  CHECK_FALSE(tel::unix_nanos("yesterday"));
+  CHECK_FALSE(tel::unix_nanos("2026-11-23T16:28:31.12xZ"));
 }
 
 TEST_CASE("telemetry::step_span: an llm step per the GenAI conventions, OTLP JSON encoding") {
-  telemetry::MappingOptions options;
+  tel::MappingOptions options;
   options.provider_kinds["gpt"] = "openai";
-  const auto span = telemetry::step_span(llm_step(), options);
+  const auto span = tel::step_span(llm_step(), options);
   CHECK(span["name"] == "chat gpt-4o-mini");
   CHECK(span["kind"] == 3);
   CHECK(span["traceId"] == "00000000000000003f2a9c1d5e6b7a80");
-  CHECK(span["parentSpanId"] == telemetry::span_id_of("3f2a9c1d5e6b7a80", 1));
+  CHECK(span["parentSpanId"] == tel::span_id_of("3f2a9c1d5e6b7a80", 1));
   CHECK(span["startTimeUnixNano"] == "1795451311123000000");
   CHECK(span["endTimeUnixNano"] == "1795451311373000000");
   CHECK(attr(span, "gen_ai.operation.name") == json{{"stringValue", "chat"}});
@@ -111,9 +111,9 @@ TEST_CASE("telemetry::step_span: contents only with capture_content, redacted, i
   register_secret("sk-telemetry-canary-1234");
   auto step = llm_step();
   step.request = R"({"messages":[{"role":"user","content":"my key is sk-telemetry-canary-1234"}]})";
-  telemetry::MappingOptions options;
+  tel::MappingOptions options;
   options.capture_content = true;
-  const auto span = telemetry::step_span(step, options);
+  const auto span = tel::step_span(step, options);
   CHECK(attr(span, "gen_ai.input.messages") ==
         json{{"stringValue", R"([{"parts":[{"content":"my key is [REDACTED]","type":"text"}],"role":"user"}])"}});
   CHECK(attr(span, "gen_ai.output.messages") ==
@@ -124,11 +124,11 @@ TEST_CASE("telemetry::step_span: contents only with capture_content, redacted, i
 TEST_CASE("telemetry::step_span: content is cut at the limit on a UTF-8 boundary") {
   auto step = llm_step();
   step.kind = "transform";
-  step.output = std::string(telemetry::k_max_content_bytes - 1, 'a') + "é";
-  telemetry::MappingOptions options;
+  step.output = std::string(tel::k_max_content_bytes - 1, 'a') + "é";
+  tel::MappingOptions options;
   options.capture_content = true;
-  const auto out = attr(telemetry::step_span(step, options), "genops.step.output")["stringValue"].get<std::string>();
-  CHECK(out == std::string(telemetry::k_max_content_bytes - 1, 'a') + "…[truncated]");
+  const auto out = attr(tel::step_span(step, options), "genops.step.output")["stringValue"].get<std::string>();
+  CHECK(out == std::string(tel::k_max_content_bytes - 1, 'a') + "…[truncated]");
 }
 
 TEST_CASE("telemetry::step_span: tools, agents, other steps and failures") {
@@ -138,7 +138,7 @@ TEST_CASE("telemetry::step_span: tools, agents, other steps and failures") {
   step.provider.clear();
   step.status = "refused";
   step.error = "tool lookup is not declared";
-  auto span = telemetry::step_span(step, {});
+  auto span = tel::step_span(step, {});
   CHECK(span["name"] == "execute_tool lookup");
   CHECK(span["kind"] == 1);
   CHECK(attr(span, "gen_ai.tool.name") == json{{"stringValue", "lookup"}});
@@ -147,10 +147,10 @@ TEST_CASE("telemetry::step_span: tools, agents, other steps and failures") {
   step.kind = "agent";
   step.step_id = "helper";
   step.status = "ok";
-  CHECK(telemetry::step_span(step, {})["name"] == "invoke_agent helper");
+  CHECK(tel::step_span(step, {})["name"] == "invoke_agent helper");
   step.kind = "transform";
   step.step_id = "clean";
-  span = telemetry::step_span(step, {});
+  span = tel::step_span(step, {});
   CHECK(span["name"] == "transform clean");
   CHECK(attr(span, "gen_ai.operation.name").is_null());
 }
@@ -169,22 +169,22 @@ TEST_CASE("telemetry::run_span: the root span with totals; a failed run has stat
   end.ended_at = "2026-11-23T16:28:32.000Z";
   end.input_tokens = 40;
   end.cost_usd = 0.5;
-  auto span = telemetry::run_span(run, end, {});
+  auto span = tel::run_span(run, end, {});
   CHECK(span["name"] == "chain support");
-  CHECK(span["spanId"] == telemetry::span_id_of(run.id, 0));
+  CHECK(span["spanId"] == tel::span_id_of(run.id, 0));
   CHECK_FALSE(span.contains("parentSpanId"));
   CHECK(span["endTimeUnixNano"] == "1795451312000000000");
   CHECK(attr(span, "gen_ai.usage.input_tokens") == json{{"intValue", "40"}});
   CHECK(attr(span, "genops.run.status") == json{{"stringValue", "budget_exceeded"}});
   CHECK(span["status"] == json{{"code", 2}, {"message", "over budget"}});
   CHECK(attr(span, "genops.inputs").is_null());
-  telemetry::MappingOptions content;
+  tel::MappingOptions content;
   content.capture_content = true;
-  CHECK(attr(telemetry::run_span(run, end, content), "genops.inputs") == json{{"stringValue", R"({"question":"hi"})"}});
+  CHECK(attr(tel::run_span(run, end, content), "genops.inputs") == json{{"stringValue", R"({"question":"hi"})"}});
 }
 
 TEST_CASE("telemetry::eval_case_span: gen_ai.evaluation.result events under the case's run") {
-  telemetry::EvalCase c;
+  tel::EvalCase c;
   c.suite = "support";
   c.eval_run_id = "e1";
   c.case_key = "k1";
@@ -194,10 +194,10 @@ TEST_CASE("telemetry::eval_case_span: gen_ai.evaluation.result events under the 
   c.ended_at = "2026-11-23T16:28:32.000Z";
   c.latency_ms = 1000;
   c.evaluations = {{"icontains", 1.0, "pass", ""}, {"rougeL", 0.0, "fail", "below 0.5"}};
-  auto span = telemetry::eval_case_span(c, {});
+  auto span = tel::eval_case_span(c, {});
   CHECK(span["name"] == "evaluate support");
   CHECK(span["traceId"] == "00000000000000003f2a9c1d5e6b7a80");
-  CHECK(span["parentSpanId"] == telemetry::span_id_of(c.run_id, 0));
+  CHECK(span["parentSpanId"] == tel::span_id_of(c.run_id, 0));
   CHECK(span["startTimeUnixNano"] == "1795451311000000000");
   REQUIRE(span["events"].size() == 2);
   CHECK(span["events"][1]["name"] == "gen_ai.evaluation.result");
@@ -206,16 +206,16 @@ TEST_CASE("telemetry::eval_case_span: gen_ai.evaluation.result events under the 
   CHECK(attr(span["events"][1], "gen_ai.evaluation.score.label") == json{{"stringValue", "fail"}});
   CHECK(attr(span["events"][1], "gen_ai.evaluation.explanation").is_null());  // a reason is content
   c.run_id.clear();
-  span = telemetry::eval_case_span(c, {});
+  span = tel::eval_case_span(c, {});
   CHECK_FALSE(span.contains("parentSpanId"));
   CHECK(span["traceId"].get<std::string>().size() == 32);
 }
 
 TEST_CASE("telemetry::export_request: one resource, one scope, the service name") {
-  telemetry::Resource resource;
+  tel::Resource resource;
   resource.service_name = "support-bot";
   resource.attributes = {{"deployment.environment", "prod"}};
-  auto request = telemetry::export_request({json{{"name", "a"}}}, resource);
+  auto request = tel::export_request({json{{"name", "a"}}}, resource);
   const auto& rs = request["resourceSpans"][0];
   CHECK(attr(rs["resource"], "service.name") == json{{"stringValue", "support-bot"}});
   CHECK(attr(rs["resource"], "deployment.environment") == json{{"stringValue", "prod"}});
@@ -224,12 +224,12 @@ TEST_CASE("telemetry::export_request: one resource, one scope, the service name"
 }
 
 TEST_CASE("telemetry::TracingSink: records reach the store sink and become spans") {
-  struct Spans final : telemetry::SpanExporter {
+  struct Spans final : tel::SpanExporter {
     std::vector<json> got;
     void export_span(json span) noexcept override { got.push_back(std::move(span)); }
   } spans;
   genops::test::MemoryRunSink inner;
-  telemetry::TracingSink sink(inner, spans, {});
+  tel::TracingSink sink(inner, spans, {});
   genops::chains::RunRecord run;
   run.id = "3f2a9c1d5e6b7a80";
   run.name = "support";

@@ -8,6 +8,7 @@
 #include "tests/support/temp_dir.hpp"
 
 using namespace genops::providers::batch;
+using genops::core::lineage::Store;
 
 namespace {
 
