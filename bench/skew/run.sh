@@ -5,7 +5,7 @@
 # Builds nothing: pass a release binary (cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-bin=${1:-build/release/genops}
+bin=$(realpath "${1:-build/release/genops}")
 rows=${2:-1000000}
 work=$(mktemp -d "${TMPDIR:-/tmp}/genops-skew-bench-XXXXXX")
 trap 'rm -rf "$work"' EXIT
