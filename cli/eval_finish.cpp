@@ -16,7 +16,6 @@
 #include "eval/reports/report.hpp"
 #include "eval/session/conclusion.hpp"
 #include "eval/session/run_summary.hpp"
-#include "eval/session/store_results.hpp"
 
 namespace genops::cli {
 
@@ -26,8 +25,7 @@ using eval::EvalStore;
 
 eval::session::Conclusion conclude_run(EvalStore& evals, const std::string& run_id, const std::string& provider_used,
                                        bool keep_results, const std::optional<std::string>& baseline = std::nullopt) {
-  eval::session::StoreResults results(evals);
-  return eval::session::conclude(results, run_id, {provider_used, keep_results, baseline});
+  return eval::session::conclude(evals, run_id, {provider_used, keep_results, baseline});
 }
 
 void fill_run_info(eval::reports::RunInfo& info, EvalStore& evals, const EvalCommandOptions& o, const StartedEval& run) {
@@ -160,7 +158,7 @@ std::vector<std::unique_ptr<eval::reports::JsonlWriter>> open_jsonl_reports(Eval
     if (eval::reports::parse_report_format(out) == eval::reports::ReportFormat::jsonl)
       writers.push_back(std::make_unique<eval::reports::JsonlWriter>(out, run.provider_used));
   if (writers.empty()) return writers;
-  eval::session::StoreResults(evals).for_each_result(run.run_id, [&](eval::CaseResult result) {
+  evals.for_each_result(run.run_id, [&](eval::CaseResult result) {
     for (auto& writer : writers) writer->append(result);
   });
   return writers;

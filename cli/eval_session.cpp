@@ -17,6 +17,7 @@
 #include "core/error.hpp"
 #include "core/fs.hpp"
 #include "core/json.hpp"
+#include "core/random_id.hpp"
 #include "eval/store/eval_store.hpp"
 #include "chains/store/run_recorder.hpp"
 #include "core/regex.hpp"
@@ -26,7 +27,6 @@
 #include "eval/reports/jsonl_writer.hpp"
 #include "eval/reports/report.hpp"
 #include "eval/session/result_batcher.hpp"
-#include "eval/session/store_results.hpp"
 #include "eval/run/runner.hpp"
 #include "eval/stats/summary.hpp"
 #include "eval/suite/loader.hpp"
@@ -120,7 +120,7 @@ std::string shard_run(EvalStore& evals, const eval::Suite& suite, const std::str
 // The keys run `run_id` already recorded: --resume and a retried shard skip them.
 std::set<eval::ResultKey> recorded_keys(EvalStore& evals, const std::string& run_id) {
   std::set<eval::ResultKey> keys;
-  eval::session::StoreResults(evals).for_each_result(run_id, [&](eval::CaseResult r) { keys.insert(eval::key_of(r)); });
+  evals.for_each_result(run_id, [&](eval::CaseResult r) { keys.insert(eval::key_of(r)); });
   return keys;
 }
 
@@ -187,7 +187,7 @@ void run_session(Context& ctx, const EvalCommandOptions& o, std::optional<Starte
     run_id = run->id;
     done = recorded_keys(evals, run_id);
   } else {
-    run_id = chains::new_run_id();
+    run_id = core::random_id();
   }
 
   // Before any case runs: an unknown --baseline fails fast and records nothing.
@@ -239,8 +239,9 @@ void run_session(Context& ctx, const EvalCommandOptions& o, std::optional<Starte
              (done.empty() ? "" : " (" + std::to_string(done.size()) + " already recorded)"));
 
   auto jsonl = open_jsonl_reports(evals, *started_run, o.outputs);  // a resumed run's earlier results first
-  eval::session::StoreResults results(evals);
-  eval::session::ResultBatcher writer(results, run_id, jsonl.empty() ? eval::session::ResultBatcher::Committed{} : [&jsonl](const eval::CaseResult& r) {
+  // Results join the recorder's transactions: one connection, one commit per batch.
+  evals.write_through(&recorder.writes());
+  eval::session::ResultBatcher writer(evals, run_id, jsonl.empty() ? eval::session::ResultBatcher::Committed{} : [&jsonl](const eval::CaseResult& r) {
     for (auto& w : jsonl) w->append(r);
   });
   EvalProgressLine progress;
@@ -254,10 +255,11 @@ void run_session(Context& ctx, const EvalCommandOptions& o, std::optional<Starte
                                   writer.add(std::move(r));
                                 },
                                 [&](const eval::EvalProgress& p) {
-                                  writer.flush();
+                                  writer.send();
                                   progress.update(p);
                                 });
   writer.flush();
+  evals.write_through(nullptr);
   progress.clear();
   if (batch && batch->end(evals, run_id, o.json)) return;  // --no-wait: submitted, resumable
   target.shutdown();

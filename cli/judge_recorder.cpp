@@ -1,6 +1,7 @@
 #include "cli/judge_recorder.hpp"
 
 #include "core/json.hpp"
+#include "core/random_id.hpp"
 #include "chains/store/run_recorder.hpp"
 #include "core/time.hpp"
 
@@ -11,7 +12,7 @@ void record_judge_call(chains::RunSink& sink, const std::string& eval_run_id, co
   auto messages = nlohmann::json::array();
   for (const auto& m : request.messages) messages.push_back({{"role", m.role}, {"content", m.content}});
   chains::RunRecord run;
-  run.id = chains::new_run_id();
+  run.id = core::random_id();
   run.kind = "judge";
   run.name = "judge:" + provider;
   run.started_at = core::now_timestamp();

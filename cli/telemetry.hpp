@@ -27,6 +27,8 @@ class RecordingSink final : public chains::RunSink {
   void wait_durable(std::uint64_t ticket) override;
   // Waits until every record queued so far is committed; throws Error(storage).
   void flush() { m_recorder->flush(); }
+  // The recorder's writer, for other rows to share its transactions.
+  core::lineage::WriteQueue& writes() { return *m_recorder; }
 
  private:
   chains::RunSink& target();

@@ -6,7 +6,6 @@
 #include "core/hash.hpp"
 #include "core/lineage/run_owner.hpp"
 #include "core/lineage/sqlite.hpp"
-#include "core/random_id.hpp"
 #include "core/redact.hpp"
 #include "core/time.hpp"
 
@@ -17,9 +16,12 @@ using core::lineage::Statement;
 
 namespace {
 
-constexpr std::size_t k_max_queue = 200'000;    // producers wait beyond this
+constexpr std::size_t k_max_queue = 200'000;    // items pending; producers wait beyond this
 constexpr std::size_t k_max_batch = 20'000;     // items per transaction
-constexpr std::size_t k_known_blobs = 50'000;   // hashes remembered as written
+// Hashes remembered as written (a repeated large text is not sent again; ON
+// CONFLICT DO NOTHING keeps the store right when one was forgotten): about
+// 0.5 MB at most.
+constexpr std::size_t k_known_blobs = 4'096;
 
 constexpr std::size_t k_inline_bytes = 4096;      // shorter texts are stored in their row
 
@@ -128,26 +130,33 @@ struct RunRecorder::Statements {
     end.run();
   }
 
+  void write(const QueuedWrite& w) { w.write(db); }
+
   Database db;
   Statement blob, version, run, step, end;
   std::unordered_set<std::string> known;
 };
 
 RunRecorder::RunRecorder(const std::filesystem::path& path)
-    : m_sql(std::make_unique<Statements>(path)), m_writer(1, k_max_queue) {}
+    : m_sql(std::make_unique<Statements>(path)), m_writer(1, 1) {}
 
 RunRecorder::~RunRecorder() { m_writer.shut_down(); }  // drains: what is queued is committed
 
 std::uint64_t RunRecorder::enqueue(Item item) {
   std::uint64_t ticket;
+  bool start_writer;
   {
-    std::lock_guard lock(m_mutex);
+    std::unique_lock lock(m_mutex);
+    // Back-pressure: producers wait while k_max_queue items are pending.
+    m_space.wait(lock, [&] { return m_pending.size() < k_max_queue; });
     m_pending.push_back(std::move(item));
     ticket = ++m_enqueued;
+    start_writer = !m_writing;
+    m_writing = true;
   }
-  // The item is pending before its task is queued, so some task (its own or
-  // an earlier one) takes it. Waits while k_max_queue tasks are queued.
-  m_writer.enqueue([this] { write_pending(); });
+  // One writer task at a time, which drains everything pending before it
+  // ends: an item costs no task and no wake-up of its own.
+  if (start_writer) m_writer.enqueue([this] { write_pending(); });
   return ticket;
 }
 
@@ -184,6 +193,10 @@ std::uint64_t RunRecorder::end_run(RunEnd end) {
   return enqueue(QueuedEnd{std::move(end), std::move(outputs)});
 }
 
+std::uint64_t RunRecorder::enqueue_write(std::function<void(Database& db)> write) {
+  return enqueue(QueuedWrite{std::move(write)});
+}
+
 void RunRecorder::wait_durable(std::uint64_t ticket) {
   std::unique_lock lock(m_mutex);
   m_committed.wait(lock, [&] { return m_done >= ticket || m_error; });
@@ -199,7 +212,7 @@ void RunRecorder::flush() {
   wait_durable(ticket);
 }
 
-void RunRecorder::write_batch(std::vector<Item>& batch) {
+void RunRecorder::write_batch(std::deque<Item>& batch) {
   bool again = false;
   m_sql->db.write([&] {
     // A retried batch (a server connection dropped) rolled back the blobs it wrote.
@@ -210,31 +223,37 @@ void RunRecorder::write_batch(std::vector<Item>& batch) {
 }
 
 void RunRecorder::write_pending() {
-  std::vector<Item> batch;
   std::unique_lock lock(m_mutex);
-  if (m_pending.empty()) return;  // an earlier task took this item
-  std::size_t n = std::min(m_pending.size(), k_max_batch);
-  batch.assign(std::make_move_iterator(m_pending.begin()), std::make_move_iterator(m_pending.begin() + static_cast<std::ptrdiff_t>(n)));
-  m_pending.erase(m_pending.begin(), m_pending.begin() + static_cast<std::ptrdiff_t>(n));
-  bool failed = m_error.has_value();
-  lock.unlock();
-  std::optional<std::string> error;
-  if (!failed) {
-    try {
-      write_batch(batch);
-    } catch (const std::exception& e) {
-      error = e.what();
-    } catch (...) {
-      error = "the store writer failed with an exception that is not a std::exception";
+  while (!m_pending.empty()) {
+    std::size_t n = std::min(m_pending.size(), k_max_batch);
+    std::deque<Item> batch;
+    if (n == m_pending.size()) {
+      batch.swap(m_pending);  // the usual case: everything, without moving a record
+    } else {
+      batch.assign(std::make_move_iterator(m_pending.begin()),
+                   std::make_move_iterator(m_pending.begin() + static_cast<std::ptrdiff_t>(n)));
+      m_pending.erase(m_pending.begin(), m_pending.begin() + static_cast<std::ptrdiff_t>(n));
     }
+    bool failed = m_error.has_value();
+    lock.unlock();
+    m_space.notify_all();
+    std::optional<std::string> error;
+    if (!failed) {
+      try {
+        write_batch(batch);
+      } catch (const std::exception& e) {
+        error = e.what();
+      } catch (...) {
+        error = "the store writer failed with an exception that is not a std::exception";
+      }
+    }
+    batch.clear();  // the items' texts are freed outside the lock
+    lock.lock();
+    if (error && !m_error) m_error = *error;
+    m_done += n;
+    m_committed.notify_all();
   }
-  lock.lock();
-  if (error && !m_error) m_error = *error;
-  m_done += n;
-  lock.unlock();
-  m_committed.notify_all();
+  m_writing = false;  // the next enqueue starts a new task
 }
-
-std::string new_run_id() { return core::random_id(); }
 
 }  // namespace genops::chains

@@ -1,14 +1,16 @@
 #pragma once
-// The SQLite RunSink: one writer per process (a one-thread core ThreadPool
-// with a bounded queue), which commits whatever has accumulated in one BEGIN
-// IMMEDIATE transaction, so many step records share a commit
+// The store's RunSink: one writer per process (a one-thread core ThreadPool
+// running one task while anything is pending), which commits whatever has
+// accumulated in one write transaction, so many step records share a commit
 // (docs/reliability.md: one writer per process).
 // Texts are redacted and hashed on the calling thread; large texts (requests
-// and outputs) go to the content-addressed blobs table.
+// and outputs) go to the content-addressed blobs table. Other writers (an
+// eval's results) join its transactions through WriteQueue.
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -17,11 +19,12 @@
 #include <vector>
 
 #include "core/concurrency/thread_pool.hpp"
+#include "core/lineage/write_queue.hpp"
 #include "chains/store/run_records.hpp"
 
 namespace genops::chains {
 
-class RunRecorder final : public RunSink {
+class RunRecorder final : public RunSink, public core::lineage::WriteQueue {
  public:
   // Opens a second connection to the store at `path`, which Store has
   // already created and migrated. Throws Error(storage).
@@ -36,6 +39,7 @@ class RunRecorder final : public RunSink {
   void record_step(StepRecord step) override;
   std::uint64_t end_run(RunEnd end) override;
   void wait_durable(std::uint64_t ticket) override;
+  std::uint64_t enqueue_write(std::function<void(core::lineage::Database& db)> write) override;
   // Waits until everything queued so far is committed; throws Error(storage).
   void flush();
 
@@ -60,27 +64,29 @@ class RunRecorder final : public RunSink {
     ChainVersionRecord version;
     Blob content;
   };
-  using Item = std::variant<QueuedRun, QueuedStep, QueuedEnd, QueuedVersion>;
+  struct QueuedWrite {
+    std::function<void(core::lineage::Database& db)> write;
+  };
+  using Item = std::variant<QueuedRun, QueuedStep, QueuedEnd, QueuedVersion, QueuedWrite>;
 
  private:
   std::uint64_t enqueue(Item item);
-  void write_pending();  // a writer task: commits what is pending, up to one batch
-  void write_batch(std::vector<Item>& batch);
+  void write_pending();  // the writer task: commits batches until nothing is pending
+  void write_batch(std::deque<Item>& batch);
 
   struct Statements;
   std::unique_ptr<Statements> m_sql;
   std::mutex m_mutex;
   std::condition_variable m_committed;  // waiters: progress or failure
+  std::condition_variable m_space;      // producers: the pending queue shrank
   std::deque<Item> m_pending;           // queued, not yet taken by the writer
+  bool m_writing = false;               // a writer task is queued or running
   std::uint64_t m_enqueued = 0;
   std::uint64_t m_done = 0;
   std::optional<std::string> m_error;
-  // Last: its worker uses the state above. One task per item, so the bounded
-  // queue is the back-pressure; a task finding nothing pending is a no-op.
+  // Last: its worker uses the state above. At most one task is queued or
+  // running (m_writing); the pending queue's bound is the back-pressure.
   core::concurrency::ThreadPool m_writer;
 };
-
-// A fresh run id: 16 random hex digits.
-std::string new_run_id();
 
 }  // namespace genops::chains

@@ -16,6 +16,26 @@ using core::lineage::Access;
 
 namespace {
 
+// Inserts `results` of run `eval_run_id` on `db`, inside the caller's
+// transaction; a key already recorded is kept. Texts are redacted.
+void insert_results(Database& db, const std::string& eval_run_id, std::span<const CaseResult> results) {
+  auto insert = db.prepare(
+      "INSERT INTO eval_results (eval_run_id, case_key, provider, repeat, case_index, description, vars, "
+      "expected, output, run_id, pass, score, error, latency_ms, input_tokens, output_tokens, cost_usd, cached, "
+      "assertions) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19) ON CONFLICT DO NOTHING");
+  for (const auto& r : results) {
+    insert.bind(1, eval_run_id).bind(2, r.case_key).bind(3, r.provider).bind(4, std::int64_t{r.repeat})
+        .bind(5, r.case_index).bind(6, core::redact(r.description)).bind(7, core::redact(core::dump_json(r.vars)));
+    if (r.expected) insert.bind(8, core::redact(*r.expected));
+    else insert.bind_null(8);
+    insert.bind(9, core::redact(r.output)).bind(10, r.run_id).bind(11, std::int64_t{r.pass ? 1 : 0}).bind(12, r.score)
+        .bind(13, core::redact(r.error)).bind(14, r.latency_ms).bind(15, r.input_tokens).bind(16, r.output_tokens)
+        .bind(17, r.cost_usd).bind(18, std::int64_t{r.cached ? 1 : 0}).bind(19, core::redact(assertions_json(r.assertions)));
+    insert.run();
+    insert.reset();
+  }
+}
+
 Database open_database(const std::filesystem::path& path, Access access) {
   if (access == Access::read && !core::lineage::store_writable(path)) return Database(path.string(), Database::ReadOnly{});
   return Database(path.string(), Database::Create::no);
@@ -75,23 +95,22 @@ std::vector<EvalRunRecord> EvalStore::shards_of(const std::string& run_name) {
 void EvalStore::write_results(const std::string& eval_run_id, std::span<const CaseResult> results) {
   if (results.empty()) return;
   // Retried as a whole when a server connection drops: the keys make it idempotent.
-  m_db.write([&] {
-  auto insert = m_db.prepare(
-      "INSERT INTO eval_results (eval_run_id, case_key, provider, repeat, case_index, description, vars, "
-      "expected, output, run_id, pass, score, error, latency_ms, input_tokens, output_tokens, cost_usd, cached, "
-      "assertions) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19) ON CONFLICT DO NOTHING");
-  for (const auto& r : results) {
-    insert.bind(1, eval_run_id).bind(2, r.case_key).bind(3, r.provider).bind(4, std::int64_t{r.repeat})
-        .bind(5, r.case_index).bind(6, core::redact(r.description)).bind(7, core::redact(core::dump_json(r.vars)));
-    if (r.expected) insert.bind(8, core::redact(*r.expected));
-    else insert.bind_null(8);
-    insert.bind(9, core::redact(r.output)).bind(10, r.run_id).bind(11, std::int64_t{r.pass ? 1 : 0}).bind(12, r.score)
-        .bind(13, core::redact(r.error)).bind(14, r.latency_ms).bind(15, r.input_tokens).bind(16, r.output_tokens)
-        .bind(17, r.cost_usd).bind(18, std::int64_t{r.cached ? 1 : 0}).bind(19, core::redact(assertions_json(r.assertions)));
-    insert.run();
-    insert.reset();
+  m_db.write([&] { insert_results(m_db, eval_run_id, results); });
+}
+
+std::uint64_t EvalStore::submit_results(const std::string& eval_run_id,
+                                        std::shared_ptr<const std::vector<CaseResult>> results) {
+  if (!m_writer) {
+    write_results(eval_run_id, *results);
+    return 0;
   }
-  });
+  if (results->empty()) return 0;
+  return m_writer->enqueue_write(
+      [eval_run_id, results = std::move(results)](Database& db) { insert_results(db, eval_run_id, *results); });
+}
+
+void EvalStore::wait_results(std::uint64_t ticket) {
+  if (ticket != 0 && m_writer) m_writer->wait_durable(ticket);
 }
 
 void EvalStore::reopen_run(const std::string& id) {

@@ -13,7 +13,9 @@
 
 #include "core/lineage/sqlite.hpp"
 #include "core/lineage/store.hpp"
+#include "core/lineage/write_queue.hpp"
 #include "eval/result.hpp"
+#include "eval/session/result_store.hpp"
 
 namespace genops::eval {
 
@@ -48,7 +50,7 @@ struct EvalRunRecord {
   bool is_sharded_whole() const { return shard_index == 0 && shard_count > 0; }
 };
 
-class EvalStore {
+class EvalStore final : public session::ResultStore {
  public:
   // Opens its own connection to the (already migrated) store at `path`; with
   // Access::read, read-only when the store cannot be written.
@@ -59,7 +61,16 @@ class EvalStore {
   // Writes `results` of eval run `eval_run_id` in one transaction; a key
   // already recorded is kept (a resumed run never records a case twice).
   // Texts are redacted.
-  void write_results(const std::string& eval_run_id, std::span<const CaseResult> results);
+  void write_results(const std::string& eval_run_id, std::span<const CaseResult> results) override;
+  // With a writer, submit_results queues results for the writer's next
+  // transaction (an eval's run recorder: results, runs and steps on one
+  // connection, one commit); without one (the default, or nullptr), results
+  // are written at once on this store's connection. `writer` must outlive
+  // every submission and wait_results.
+  void write_through(core::lineage::WriteQueue* writer) { m_writer = writer; }
+  std::uint64_t submit_results(const std::string& eval_run_id,
+                               std::shared_ptr<const std::vector<CaseResult>> results) override;
+  void wait_results(std::uint64_t ticket) override;
   // Marks `id` running again (--resume), owned by this process.
   void reopen_run(const std::string& id);
   void end_run(const std::string& id, const std::string& status, const std::string& summary_json,
@@ -77,7 +88,7 @@ class EvalStore {
   // Every result of a run in (case_index, provider, repeat) order; for the
   // whole of a sharded run, every result of its shards.
   // Throws Error(storage) when a stored row cannot be read back.
-  void for_each_result(const std::string& run_id, const std::function<void(CaseResult)>& visit);
+  void for_each_result(const std::string& run_id, const std::function<void(CaseResult)>& visit) override;
   // The shards of logical run `run_name` (of any eval), by eval, shard count and index.
   std::vector<EvalRunRecord> shards_of(const std::string& run_name);
   // Records the prompt versions `run` used (kept once each).
@@ -89,6 +100,7 @@ class EvalStore {
   void insert_prompt_versions(const std::string& run_id,
                               const std::vector<std::pair<std::string, std::int64_t>>& versions);
   core::lineage::Database m_db;
+  core::lineage::WriteQueue* m_writer = nullptr;
 };
 
 }  // namespace genops::eval

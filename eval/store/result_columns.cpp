@@ -1,21 +1,75 @@
 #include "eval/store/result_columns.hpp"
 
+#include <charconv>
+#include <cmath>
+
 #include "core/error.hpp"
 #include "core/json.hpp"
 
 namespace genops::eval {
 
-std::string assertions_json(const std::vector<AssertionResult>& assertions) {
-  auto list = nlohmann::json::array();
-  for (const auto& a : assertions) {
-    nlohmann::json item = {{"type", a.type}, {"metric", a.metric}, {"pass", a.pass}, {"weight", a.weight}};
-    if (a.score) item["score"] = *a.score;
-    if (a.threshold) item["threshold"] = *a.threshold;
-    if (!a.reason.empty()) item["reason"] = a.reason;
-    if (a.error) item["error"] = true;
-    list.push_back(std::move(item));
+namespace {
+
+// `text` as a JSON string: printable ASCII is copied, anything else goes
+// through the JSON library (escapes, invalid UTF-8 replaced).
+void append_string(std::string& out, std::string_view text) {
+  bool plain = true;
+  for (unsigned char c : text) plain = plain && c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+  if (!plain) {
+    out += core::dump_json(nlohmann::json(std::string(text)));
+    return;
   }
-  return core::dump_json(list);
+  out += '"';
+  out += text;
+  out += '"';
+}
+
+// The shortest text that reads back as `value`; null when it is not finite.
+void append_number(std::string& out, double value) {
+  if (!std::isfinite(value)) {
+    out += "null";
+    return;
+  }
+  char buffer[32];
+  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  out.append(buffer, end);
+}
+
+}  // namespace
+
+std::string assertions_json(const std::vector<AssertionResult>& assertions) {
+  std::string out = "[";
+  out.reserve(64 * assertions.size() + 2);
+  for (const auto& a : assertions) {
+    if (out.size() > 1) out += ',';
+    out += "{\"type\":";
+    append_string(out, a.type);
+    if (a.metric != a.type) {
+      out += ",\"metric\":";
+      append_string(out, a.metric);
+    }
+    out += a.pass ? ",\"pass\":true" : ",\"pass\":false";
+    if (a.weight != 1) {
+      out += ",\"weight\":";
+      append_number(out, a.weight);
+    }
+    if (a.score) {
+      out += ",\"score\":";
+      append_number(out, *a.score);
+    }
+    if (a.threshold) {
+      out += ",\"threshold\":";
+      append_number(out, *a.threshold);
+    }
+    if (!a.reason.empty()) {
+      out += ",\"reason\":";
+      append_string(out, a.reason);
+    }
+    if (a.error) out += ",\"error\":true";
+    out += '}';
+  }
+  out += ']';
+  return out;
 }
 
 std::vector<AssertionResult> parse_assertions(std::string_view text) {
@@ -26,7 +80,7 @@ std::vector<AssertionResult> parse_assertions(std::string_view text) {
   for (const auto& item : *parsed) {
     AssertionResult a;
     a.type = item.value("type", "");
-    a.metric = item.value("metric", "");
+    a.metric = item.value("metric", a.type);
     a.pass = item.value("pass", false);
     a.weight = item.value("weight", 1.0);
     if (item.contains("score") && item["score"].is_number()) a.score = item["score"].get<double>();

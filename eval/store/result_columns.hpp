@@ -1,6 +1,8 @@
 #pragma once
 // How a CaseResult's assertions are kept in eval_results.assertions: a JSON
-// list of {type, metric, pass, weight, score?, threshold?, reason?, error?}.
+// list of {type, metric?, pass, weight?, score?, threshold?, reason?, error?};
+// metric is left out when it is the type, weight when it is 1 (rows written
+// before kept both, and read the same).
 #include <string>
 #include <string_view>
 #include <vector>
@@ -9,7 +11,8 @@
 
 namespace genops::eval {
 
-// The assertions as the stored JSON list (keys in the order above).
+// The assertions as the stored JSON list (keys in the order above), written
+// without building a JSON document.
 std::string assertions_json(const std::vector<AssertionResult>& assertions);
 // The stored JSON list read back. Throws Error(storage) when it is not a JSON list.
 std::vector<AssertionResult> parse_assertions(std::string_view text);

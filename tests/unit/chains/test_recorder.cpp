@@ -103,3 +103,29 @@ TEST_CASE("chains::RunRecorder: many steps commit in batches (both backends)") {
   CHECK(run_steps(store, "1234123412341234", Texts::no).size() == 20000);
   }
 }
+
+TEST_CASE("chains::RunRecorder::enqueue_write: other rows join the recorder's transactions; a failing one fails the wait (both backends)") {
+  test::TempDir dir;
+  for (const auto& backend : test::store_backends(dir)) {
+  CAPTURE(backend.name);
+  std::filesystem::path path = backend.location;
+  Store store(path);
+  {
+    RunRecorder recorder(path);
+    recorder.begin_run({"0123012301230123", "chain", "c", "v", "c.yaml", "", "t", "", "", "", std::nullopt});
+    auto ticket = recorder.enqueue_write([](Database& db) {
+      db.prepare("INSERT INTO blobs(hash, size, content) VALUES(?1, ?2, ?3) ON CONFLICT DO NOTHING")
+          .bind(1, std::string_view("queued")).bind(2, std::int64_t{1}).bind(3, std::string_view("x")).run();
+    });
+    recorder.wait_durable(ticket);
+    auto q = store.db().prepare("SELECT COUNT(*) FROM blobs WHERE hash = 'queued'");
+    q.step();
+    CHECK(q.integer(0) == 1);
+    CHECK(find_run(store, "0123").run.id == "0123012301230123");  // queued before it: committed too
+
+    auto failing = recorder.enqueue_write([](Database& db) { db.exec("INSERT INTO no_such_table VALUES (1)"); });
+    auto error = test::error_of([&] { recorder.wait_durable(failing); });
+    CHECK(error.find("no_such_table") != std::string::npos);
+  }
+  }
+}

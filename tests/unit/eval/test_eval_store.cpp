@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "core/lineage/run_owner.hpp"
+#include "core/lineage/write_queue.hpp"
+#include "core/redact.hpp"
 #include "core/lineage/store.hpp"
 #include "eval/store/eval_queries.hpp"
 #include "eval/store/eval_store.hpp"
@@ -227,5 +229,75 @@ TEST_CASE("eval::EvalStore: results are written and read back as eval's own Case
     CHECK(r.assertions[1].weight == 2);
     CHECK(r.assertions[1].reason == "score 0.25 < 0.5");
     CHECK(r.assertions[2].error);
+  }
+}
+
+namespace {
+
+// A WriteQueue that runs the queued writes in one transaction when waited for.
+class DeferredWriter final : public WriteQueue {
+ public:
+  explicit DeferredWriter(const std::string& location) : m_db(location, Database::Create::no) {}
+  std::uint64_t enqueue_write(std::function<void(Database&)> write) override {
+    m_queued.push_back(std::move(write));
+    return m_queued.size();
+  }
+  void wait_durable(std::uint64_t ticket) override {
+    m_db.write([&] {
+      for (std::uint64_t i = m_done; i < ticket; ++i) m_queued[i](m_db);
+    });
+    m_done = ticket;
+  }
+
+ private:
+  Database m_db;
+  std::vector<std::function<void(Database&)>> m_queued;
+  std::uint64_t m_done = 0;
+};
+
+}  // namespace
+
+TEST_CASE("eval::EvalStore::submit_results: through a writer, results are committed by it; without, at once (both backends)") {
+  genops::test::TempDir dir;
+  for (const auto& backend : genops::test::store_backends(dir)) {
+    CAPTURE(backend.name);
+    std::filesystem::path path = backend.location;
+    Store store(path);
+    EvalStore evals(path);
+    EvalRunRecord run;
+    run.id = "00000000000000d2";
+    run.suite = "s";
+    run.target = "t";
+    run.started_at = "2026-01-01T00:00:00Z";
+    evals.begin_run(run);
+    auto results_of = [](std::string key) {
+      CaseResult r;
+      r.case_key = std::move(key);
+      r.output = "the key is sk-canary-eval-0123456789abcdef";
+      return std::make_shared<const std::vector<CaseResult>>(std::vector<CaseResult>{r});
+    };
+    genops::core::register_secret("sk-canary-eval-0123456789abcdef");
+    auto stored = [&] { return count(store.db(), "SELECT COUNT(*) FROM eval_results WHERE eval_run_id = '00000000000000d2'"); };
+
+    CHECK(evals.submit_results(run.id, results_of("k0")) == 0);  // no writer: committed at once
+    CHECK(stored() == 1);
+
+    DeferredWriter writer(path.string());
+    evals.write_through(&writer);
+    auto ticket = evals.submit_results(run.id, results_of("k1"));
+    CHECK(ticket == 1);
+    CHECK(stored() == 1);  // queued, not yet written
+    evals.wait_results(ticket);
+    CHECK(stored() == 2);
+    // The writer's copy is redacted as the store's own would be.
+    std::vector<CaseResult> back;
+    evals.for_each_result(run.id, [&](CaseResult r) { back.push_back(std::move(r)); });
+    REQUIRE(back.size() == 2);
+    CHECK(back[1].case_key == "k1");
+    CHECK(back[1].output.find("sk-canary") == std::string::npos);
+
+    evals.write_through(nullptr);
+    CHECK(evals.submit_results(run.id, results_of("k2")) == 0);
+    CHECK(stored() == 3);
   }
 }
