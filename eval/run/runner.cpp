@@ -19,8 +19,12 @@ using Clock = std::chrono::steady_clock;
 // Cases in order after --filter, --limit and --shard.
 class SelectedCases {
  public:
-  SelectedCases(const Suite& suite, const EvalOptions& options)
-      : m_source(suite, options.required_inputs), m_selection(options.selection) {}
+  enum class Pass { count, run };
+  // A counting pass reads keys only when the selection or --resume needs them.
+  SelectedCases(const Suite& suite, const EvalOptions& options, Pass pass)
+      : m_source(suite, options.required_inputs, keys_for(options, pass),
+                 pass == Pass::run ? static_cast<std::size_t>(std::max<std::int64_t>(options.cases, 0)) : 0),
+        m_selection(options.selection) {}
 
   std::optional<Case> next() {
     while (auto c = m_source.next()) {
@@ -37,6 +41,12 @@ class SelectedCases {
   CaseSource m_source;
   const CaseSelection& m_selection;
   std::int64_t m_matched = 0;
+
+  static CaseSource::Keys keys_for(const EvalOptions& options, Pass pass) {
+    const bool needed = pass == Pass::run || options.selection.filter || options.selection.shard_count > 1 ||
+                        options.done_already;
+    return needed ? CaseSource::Keys::unique : CaseSource::Keys::none;
+  }
 };
 
 class ScoringPool;
@@ -90,7 +100,7 @@ bool CaseSelection::selects(const Case& c) const {
 }
 
 PlanCount count_plan(const Suite& suite, const EvalOptions& options) {
-  SelectedCases cases(suite, options);
+  SelectedCases cases(suite, options, SelectedCases::Pass::count);
   PlanCount count;
   while (auto c = cases.next()) {
     ++count.cases;
@@ -230,7 +240,7 @@ EvalOutcome run_eval(const Suite& suite, const TargetFn& target, const assertion
     }
   };
 
-  SelectedCases cases(suite, options);
+  SelectedCases cases(suite, options, SelectedCases::Pass::run);
   // An execution may start while fewer than `concurrency` targets run and
   // fewer than 2 × concurrency results are unrecorded (memory stays bounded
   // when recording is slower than the targets). Read under the lock.

@@ -311,3 +311,25 @@ TEST_CASE("eval::CaseSource: identical rows get distinct keys, the repeats numbe
   CHECK(third == first + "~3");
   CHECK_FALSE(source.next());
 }
+
+TEST_CASE("eval::count_plan: counts and validates without keys unless the selection or --resume needs them") {
+  genops::test::TempDir dir;
+  dir.write("cases.jsonl", "{\"q\": \"same\"}\n{\"q\": \"other\"}\n{\"q\": \"same\"}\n");
+  dir.write("chain.yaml", "version: 1\n");
+  Suite suite = load_suite(dir.write("eval.yaml", "version: 1\nname: t\ntarget: {chain: chain.yaml}\ndataset: cases.jsonl\n"
+                                                  "defaults:\n  assert: [{type: icontains, value: s}]\n"));
+  CaseSource counting(suite, {}, CaseSource::Keys::none);
+  CHECK(counting.next()->key.empty());  // no hash, no key set
+  EvalOptions options;
+  CHECK(count_plan(suite, options).cases == 3);
+  // The duplicate's key is numbered ~2 in the counting pass too when --resume asks for it.
+  CaseSource source(suite, {});
+  const auto first = source.next()->key;
+  source.next();
+  const auto second = source.next()->key;
+  options.done_already = [&](const ResultKey& k) { return k.case_key == second; };
+  CHECK(count_plan(suite, options).planned == 2);
+  options.required_inputs = {"missing"};  // still validated
+  CHECK_THROWS_WITH(count_plan(suite, options), doctest::Contains("missing input \"missing\""));
+  (void)first;
+}
