@@ -204,6 +204,7 @@ void run_session(Context& ctx, const EvalCommandOptions& o, std::optional<Starte
   if (!done.empty()) options.done_already = [&done](const eval::ResultKey& key) { return done.count(key) > 0; };
   const auto plan = eval::count_plan(suite, options);
   options.planned = plan.planned;
+  options.cases = plan.cases;
   if (o.dry_run) return print_dry_run(suite, options, plan, done.size(), o.json);
   if (batch) batch->begin(run_id, options);
 

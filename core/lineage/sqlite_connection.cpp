@@ -2,6 +2,9 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
+#include <thread>
+
 #include "core/error.hpp"
 
 namespace genops::core::lineage::detail {
@@ -81,7 +84,7 @@ class SqliteConnection final : public Connection {
     int rc = sqlite3_open_v2(name.c_str(), &m_db, flags, nullptr);
     if (rc == SQLITE_OK) {
       // busy_timeout before anything else: even the WAL pragma can meet a lock.
-      sqlite3_busy_timeout(m_db, k_busy_timeout_ms);
+      sqlite3_busy_handler(m_db, &SqliteConnection::wait_for_lock, this);
       return true;
     }
     message = m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc);
@@ -122,9 +125,27 @@ class SqliteConnection final : public Connection {
   bool read_only() const override { return m_read_only; }
 
  private:
+  // The busy handler: waits up to k_busy_timeout_ms for a lock another
+  // connection holds, trying again every 100 µs, then every 1 ms after 10 ms.
+  // (sqlite3_busy_timeout sleeps 1, 2, 5, 10, 15, 20, 25 ms… between tries, so
+  // a lock released after 1 ms kept its waiter asleep up to 24 ms longer; an
+  // eval's dispatching thread slept ~60 ms at a time behind the run recorder,
+  // its slots idle: issue 14, bench/eval/README.md.)
+  static int wait_for_lock(void* self, int count) {
+    auto* conn = static_cast<SqliteConnection*>(self);
+    const auto now = std::chrono::steady_clock::now();
+    if (count == 0) conn->m_busy_since = now;
+    const auto waited = now - conn->m_busy_since;
+    if (waited >= std::chrono::milliseconds(k_busy_timeout_ms)) return 0;
+    std::this_thread::sleep_for(waited < std::chrono::milliseconds(10) ? std::chrono::microseconds(100)
+                                                                       : std::chrono::microseconds(1000));
+    return 1;
+  }
+
   std::string m_path;
   sqlite3* m_db = nullptr;
   bool m_read_only = false;
+  std::chrono::steady_clock::time_point m_busy_since;
 };
 
 }  // namespace

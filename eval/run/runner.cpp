@@ -19,8 +19,12 @@ using Clock = std::chrono::steady_clock;
 // Cases in order after --filter, --limit and --shard.
 class SelectedCases {
  public:
-  SelectedCases(const Suite& suite, const EvalOptions& options)
-      : m_source(suite, options.required_inputs), m_selection(options.selection) {}
+  enum class Pass { count, run };
+  // A counting pass reads keys only when the selection or --resume needs them.
+  SelectedCases(const Suite& suite, const EvalOptions& options, Pass pass)
+      : m_source(suite, options.required_inputs, keys_for(options, pass),
+                 pass == Pass::run ? static_cast<std::size_t>(std::max<std::int64_t>(options.cases, 0)) : 0),
+        m_selection(options.selection) {}
 
   std::optional<Case> next() {
     while (auto c = m_source.next()) {
@@ -37,6 +41,12 @@ class SelectedCases {
   CaseSource m_source;
   const CaseSelection& m_selection;
   std::int64_t m_matched = 0;
+
+  static CaseSource::Keys keys_for(const EvalOptions& options, Pass pass) {
+    const bool needed = pass == Pass::run || options.selection.filter || options.selection.shard_count > 1 ||
+                        options.done_already;
+    return needed ? CaseSource::Keys::unique : CaseSource::Keys::none;
+  }
 };
 
 class ScoringPool;
@@ -54,7 +64,8 @@ struct Shared {
   std::mutex mutex;
   std::condition_variable changed;
   std::deque<CaseResult> scored;
-  int in_flight = 0;
+  int running = 0;    // executions whose target has not answered yet
+  int in_flight = 0;  // executions whose result was not handed to on_result yet (running ones included)
   bool stopping = false;
   ScoringPool* scorer = nullptr;  // while run_eval runs and until it stops
 };
@@ -89,7 +100,7 @@ bool CaseSelection::selects(const Case& c) const {
 }
 
 PlanCount count_plan(const Suite& suite, const EvalOptions& options) {
-  SelectedCases cases(suite, options);
+  SelectedCases cases(suite, options, SelectedCases::Pass::count);
   PlanCount count;
   while (auto c = cases.next()) {
     ++count.cases;
@@ -126,6 +137,11 @@ class ScoringPool {
   // target callbacks on any thread, never with shared->mutex held.
   static void score(const std::shared_ptr<Shared>& shared, Job job) {
     std::lock_guard lock(shared->mutex);
+    // The target's slot is free now, before scoring: run_eval starts the next
+    // execution at once (issue 14: a latency-bound eval's slots stayed idle
+    // while results were scored and recorded).
+    --shared->running;
+    shared->changed.notify_all();
     if (shared->stopping || !shared->scorer) return;
     // The pool's queue is unbounded, so this never waits under the lock; the
     // task runs before stop() returns, so `scorer` outlives it.
@@ -186,18 +202,13 @@ EvalOutcome run_eval(const Suite& suite, const TargetFn& target, const assertion
     std::lock_guard lock(shared->mutex);
     return shared->in_flight;
   };
-  // Hands finished results to on_result (outside the lock); waits up to 100 ms
-  // for something to change when `until` is not yet true.
-  auto pump = [&](const std::function<bool()>& until) {
+  // Results scored but not yet handed to on_result. They are handed on only
+  // when no execution can start: a free slot is filled first, so recording
+  // (on_result, on_idle's commits) never keeps a slot idle that could be busy.
+  std::deque<CaseResult> backlog;
+  auto deliver = [&] {
     std::deque<CaseResult> ready;
-    {
-      std::unique_lock lock(shared->mutex);
-      if (shared->scored.empty() && !until())
-        shared->changed.wait_for(lock, std::chrono::milliseconds(100),
-                                 [&] { return !shared->scored.empty() || until(); });
-      ready.swap(shared->scored);
-      shared->in_flight -= static_cast<int>(ready.size());
-    }
+    ready.swap(backlog);
     for (auto& result : ready) {
       ++outcome.finished;
       ++progress.finished;
@@ -205,23 +216,48 @@ EvalOutcome run_eval(const Suite& suite, const TargetFn& target, const assertion
       progress.cost_usd += result.cost_usd;
       on_result(std::move(result));
     }
+    std::lock_guard lock(shared->mutex);
+    shared->in_flight -= static_cast<int>(ready.size());
+  };
+  // Collects scored results; waits up to 100 ms for something to change when
+  // there is nothing to hand on and `until` (read under the lock) is not yet
+  // true; hands the results on unless `until` is true.
+  auto pump = [&](const std::function<bool()>& until) {
+    bool go = false;
+    {
+      std::unique_lock lock(shared->mutex);
+      if (backlog.empty() && shared->scored.empty() && !until())
+        shared->changed.wait_for(lock, std::chrono::milliseconds(100),
+                                 [&] { return !shared->scored.empty() || until(); });
+      for (auto& r : shared->scored) backlog.push_back(std::move(r));
+      shared->scored.clear();
+      go = until();
+    }
+    if (!go) deliver();
     if (Clock::now() - last_idle >= std::chrono::milliseconds(100)) {
       last_idle = Clock::now();
       if (on_idle) on_idle(progress);
     }
   };
 
-  SelectedCases cases(suite, options);
+  SelectedCases cases(suite, options, SelectedCases::Pass::run);
+  // An execution may start while fewer than `concurrency` targets run and
+  // fewer than 2 × concurrency results are unrecorded (memory stays bounded
+  // when recording is slower than the targets). Read under the lock.
+  auto can_start = [&] {
+    return shared->running < options.concurrency && shared->in_flight < 2 * options.concurrency;
+  };
   auto dispatch = [&](std::shared_ptr<const Case> c, const std::string& provider, int repeat) {
     while (true) {
       {
         std::lock_guard lock(shared->mutex);
-        if (shared->in_flight < options.concurrency) {
+        if (can_start()) {
+          ++shared->running;
           ++shared->in_flight;
           break;
         }
       }
-      pump([&] { return shared->in_flight < options.concurrency; });
+      pump(can_start);
       if (is_interrupted()) return false;
     }
     ++outcome.planned;

@@ -35,6 +35,7 @@ int shard_of(std::string_view case_key, int shard_count);
 
 struct EvalOptions {
   std::int64_t planned = 0;                  // from count_planned, for progress
+  std::int64_t cases = 0;                    // from count_plan: sizes the run's case-key set up front (a hint)
   int concurrency = 4;                       // (case, provider, repeat) executions in flight
   int assertion_threads = 2;                 // more when judges or exec scorers wait on I/O
   std::vector<std::string> providers{""};    // the matrix; {""} = the target's own providers

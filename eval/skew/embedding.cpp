@@ -38,14 +38,14 @@ nlohmann::json shorten(nlohmann::json values) {
 
 }  // namespace
 
-std::string Engine::embedded_text(const nlohmann::json& values, const SkewReport& report) const {
+std::string Engine::embedded_text(const nlohmann::json& values, const std::set<std::string>& identifiers) const {
+  if (identifiers.empty()) return input_text(values);
   nlohmann::json kept = values;
-  for (const auto& f : report.features)
-    if (f.verdict == Verdict::identifier) kept.erase(f.variable);
+  for (const auto& name : identifiers) kept.erase(name);
   return input_text(kept);
 }
 
-void Engine::embed_and_compare(SkewReport& report) {
+void Engine::embed_and_compare(SkewReport& report, const std::set<std::string>& identifiers) {
   auto& result = report.embedding;
   result.provider = m_options.embedding_provider;
   result.threshold = m_options.thresholds.embedding_distance;
@@ -61,9 +61,9 @@ void Engine::embed_and_compare(SkewReport& report) {
   const std::size_t take = std::min(order.size(), m_options.embedding_sample);
   for (std::size_t i = 0; i < take; ++i) std::swap(order[i], order[i + rng.below(order.size() - i)]);
   std::sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(take));
-  for (std::size_t i = 0; i < take; ++i) ref_texts.push_back(embedded_text(m_ref_rows.items()[order[i]], report));
+  for (std::size_t i = 0; i < take; ++i) ref_texts.push_back(embedded_text(m_ref_rows.items()[order[i]], identifiers));
   std::vector<std::string> cur_texts;
-  for (const auto& s : m_cur_inputs.items()) cur_texts.push_back(embedded_text(s.values, report));
+  for (const auto& s : m_cur_inputs.items()) cur_texts.push_back(embedded_text(s.values, identifiers));
 
   const auto ref = embed_all(m_context.embed, ref_texts);
   const auto cur = embed_all(m_context.embed, cur_texts);

@@ -244,18 +244,25 @@ SkewReport Engine::finish() {
     return r;
   };
   // The numeric features' tests (KS and Wasserstein sort up to a million values
-  // a side) run on the workers, one task per feature; results come back in order.
+  // a side) run on the workers, one task per feature; results come back in
+  // order. Meanwhile this thread embeds and runs MMD (issue 14: it ran after them).
   std::map<const NumericFeature*, std::future<FeatureResult>> numeric;
-  {
-    core::concurrency::ThreadPool pool(worker_threads(m_options.threads));
+  core::concurrency::ThreadPool pool(worker_threads(m_options.threads));
+  for (const auto& plan : m_plans)
+    if (!plan.identifier && plan.ref_present > 0 && plan.cur_present > 0)
+      for (const auto* f : plan.numeric)
+        numeric[f] = pool.submit([this, f] {
+          auto r = compare_numeric(*f, m_options);
+          apply_convention(r, *f, m_options);
+          return r;
+        });
+  if (m_options.embeddings) {
+    std::set<std::string> identifiers;
     for (const auto& plan : m_plans)
-      if (!plan.identifier && plan.ref_present > 0 && plan.cur_present > 0)
-        for (const auto* f : plan.numeric)
-          numeric[f] = pool.submit([this, f] {
-            auto r = compare_numeric(*f, m_options);
-            apply_convention(r, *f, m_options);
-            return r;
-          });
+      if (plan.identifier) identifiers.insert(plan.name);
+    for (const auto& [name, rows] : m_cur_only)
+      if (m_cur_only_probes[name].identifier(name)) identifiers.insert(name);
+    embed_and_compare(report, identifiers);
   }
   for (const auto& plan : m_plans) {
     if (plan.identifier) {
@@ -284,7 +291,6 @@ SkewReport Engine::finish() {
   for (const auto& [name, rows] : m_cur_only) report.features.push_back(current_only(name, rows));
   m_cur.sample = m_cur_inputs.items().size();
   report.current.sample = m_cur.sample;
-  if (m_options.embeddings) embed_and_compare(report);
   decide_columns(report, m_options);
   decide_dataset(report, m_options);
   return report;

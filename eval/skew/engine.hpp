@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -130,11 +131,13 @@ class Engine {
   CurrentValue measure_value(VariablePlan& plan, bool is_string, std::string_view text, const nlohmann::json* json,
                              std::vector<std::uint64_t>& hashes) const;
   void merge_batch(MeasuredBatch& batch, const RowSource& source);
-  void embed_and_compare(SkewReport& report);
+  // The embedding test and the farthest inputs, leaving out `identifiers`
+  // (variables); runs on the calling thread while the numeric tests run on the workers.
+  void embed_and_compare(SkewReport& report, const std::set<std::string>& identifiers);
   // The result for a variable only the current side has: new, or an identifier.
   FeatureResult current_only(const std::string& name, std::uint64_t rows);
   // input_text of `values` without the variables found to be identifiers.
-  std::string embedded_text(const nlohmann::json& values, const SkewReport& report) const;
+  std::string embedded_text(const nlohmann::json& values, const std::set<std::string>& identifiers) const;
 
   const SkewOptions& m_options;
   const SkewContext& m_context;

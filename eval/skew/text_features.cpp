@@ -33,7 +33,8 @@ constexpr std::uint64_t k_fnv_prime = 0x100000001b3ULL;
 
 enum class Kind { space, letter, digit, other };
 
-Kind classify(std::int32_t cp) {
+// `category` is read only for a code point beyond ASCII.
+Kind classify(std::int32_t cp, core::utf8::Category category) {
   if (cp < 0x80) {
     if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) return Kind::letter;
     if (cp >= '0' && cp <= '9') return Kind::digit;
@@ -41,7 +42,7 @@ Kind classify(std::int32_t cp) {
     return Kind::other;
   }
   using C = core::utf8::Category;
-  switch (core::utf8::category(static_cast<char32_t>(cp))) {
+  switch (category) {
     case C::Lu: case C::Ll: case C::Lt: case C::Lm: case C::Lo: case C::Mn: case C::Mc: case C::Me:
       return Kind::letter;
     case C::Nd: case C::Nl: case C::No:
@@ -87,11 +88,20 @@ TextStats analyse_text(std::string_view text, std::vector<std::uint64_t>* word_h
   bool in_word = false;
   std::uint64_t h = k_fnv_offset;
   for (std::size_t pos = 0; pos < text.size();) {
-    const auto decoded = core::utf8::decode(text, pos);
-    const auto cp = static_cast<std::int32_t>(decoded.code_point);
-    pos += decoded.length;
+    // ASCII without a call; beyond, one decode and one category lookup.
+    using C = core::utf8::Category;
+    std::int32_t cp = static_cast<unsigned char>(text[pos]);
+    C category = C::Ll;
+    if (cp < 0x80) {
+      pos += 1;
+    } else {
+      const auto decoded = core::utf8::decode(text, pos);
+      cp = static_cast<std::int32_t>(decoded.code_point);
+      pos += decoded.length;
+      category = core::utf8::category(static_cast<char32_t>(cp));
+    }
     out.length += 1;
-    const Kind kind = classify(cp);
+    const Kind kind = classify(cp, category);
     if (kind != Kind::space) non_space += 1;
     if (kind != Kind::letter && kind != Kind::space) non_letter += 1;
     if (kind == Kind::letter || kind == Kind::digit) {
@@ -106,8 +116,6 @@ TextStats analyse_text(std::string_view text, std::vector<std::uint64_t>* word_h
       if (word_hashes) word_hashes->push_back(h);
     }
     if (kind == Kind::letter) {
-      using C = core::utf8::Category;
-      const auto category = cp < 0x80 ? C::Ll : core::utf8::category(static_cast<char32_t>(cp));
       if (core::utf8::in_categories(category, C::Mn, C::Me)) continue;  // marks follow their letter's script
       const char* s = script_of(static_cast<std::uint32_t>(cp));
       std::size_t i = 0;

@@ -24,9 +24,10 @@ std::string content_key(const nlohmann::json& vars, const std::optional<std::str
 
 }  // namespace
 
-CaseSource::CaseSource(const Suite& suite, std::vector<std::string> required)
-    : m_suite(suite), m_required(std::move(required)) {
+CaseSource::CaseSource(const Suite& suite, std::vector<std::string> required, Keys keys, std::size_t expected_cases)
+    : m_suite(suite), m_required(std::move(required)), m_keys(keys) {
   if (!suite.dataset.empty()) m_dataset = std::make_unique<DatasetReader>(suite.dataset, suite.dataset_origin);
+  if (keys == Keys::unique) m_seen.reserve(expected_cases);
 }
 
 std::string CaseSource::unique_key(std::string key) {
@@ -63,6 +64,7 @@ Case CaseSource::from_row(DatasetRow row) {
       c.vars[column] = std::move(value);
     }
   }
+  if (m_keys == Keys::none) return c;
   if (c.key.empty()) c.key = content_key(c.vars, c.expected);
   c.key = unique_key(std::move(c.key));
   return c;
@@ -101,7 +103,8 @@ std::optional<Case> CaseSource::next() {
   c.vars = test.vars;
   c.expected = test.expected;
   c.asserts = &test.asserts;
-  c.key = unique_key(test.id.empty() ? content_key(c.vars, c.expected) : test.id);
+  if (m_keys == Keys::none) c.key = test.id;
+  else c.key = unique_key(test.id.empty() ? content_key(c.vars, c.expected) : test.id);
   check_required(c);
   return c;
 }

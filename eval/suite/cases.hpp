@@ -29,9 +29,15 @@ struct Case {
 
 class CaseSource {
  public:
+  // What a case's key is: unique (content hash or id, duplicates numbered
+  // ~2, ~3) or, for a pass that only counts and validates, left as the id
+  // column or the test's id ("" otherwise): no hash, no key set.
+  enum class Keys { unique, none };
   // `required` are the target's inputs without a default: a case missing one
-  // is bad input. `suite` must outlive the source.
-  CaseSource(const Suite& suite, std::vector<std::string> required);
+  // is bad input. `suite` must outlive the source. `expected_cases` sizes the
+  // key set up front (a hint: 0 lets it grow).
+  CaseSource(const Suite& suite, std::vector<std::string> required, Keys keys = Keys::unique,
+             std::size_t expected_cases = 0);
   // The next case; nullopt at the end. Throws Error(invalid_input) naming the
   // file and line of a bad row or a missing column.
   std::optional<Case> next();
@@ -45,6 +51,7 @@ class CaseSource {
   std::unique_ptr<DatasetReader> m_dataset;
   std::size_t m_next_test = 0;
   std::int64_t m_index = 0;
+  Keys m_keys = Keys::unique;
   KeySet m_seen;                                  // every key so far
   std::unordered_map<std::string, int> m_repeated;  // keys seen more than once: how many times
 };

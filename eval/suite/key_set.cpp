@@ -36,9 +36,17 @@ bool KeySet::insert_hash(std::uint64_t hash) {
   }
 }
 
-void KeySet::grow() {
+void KeySet::reserve(std::size_t keys) {
+  std::size_t slots = m_slots.empty() ? 64 : m_slots.size();
+  while (keys * 2 > slots) slots *= 2;
+  if (slots > m_slots.size()) rehash(slots);
+}
+
+void KeySet::grow() { rehash(m_slots.empty() ? 64 : m_slots.size() * 2); }
+
+void KeySet::rehash(std::size_t slots) {
   std::vector<std::uint64_t> old = std::move(m_slots);
-  m_slots.assign(old.empty() ? 64 : old.size() * 2, 0);
+  m_slots.assign(slots, 0);
   m_size = 0;
   for (std::uint64_t hash : old)
     if (hash) insert_hash(hash);

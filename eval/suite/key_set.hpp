@@ -14,10 +14,15 @@ class KeySet {
  public:
   // Adds `key`; true when it was not seen before.
   bool insert(std::string_view key);
+  // Sizes the table for `keys` keys, so that it never grows (and never holds
+  // the old and the new table at once) before that many are in.
+  void reserve(std::size_t keys);
   std::size_t size() const { return m_size; }
+  std::size_t capacity() const { return m_slots.size() / 2; }  // keys it takes without growing
 
  private:
   void grow();
+  void rehash(std::size_t slots);
   bool insert_hash(std::uint64_t hash);
   std::vector<std::uint64_t> m_slots;  // 0 = empty
   std::size_t m_size = 0;

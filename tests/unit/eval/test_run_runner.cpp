@@ -78,6 +78,30 @@ TEST_CASE("eval::run_eval: cases x providers x repeats, bounded in flight") {
   CHECK(failed == 4);  // row 3, on 2 providers, twice each
 }
 
+TEST_CASE("eval::run_eval: a target's slot is filled again before its result is recorded") {
+  // Issue 14 (latency-bound evals): the next execution starts as soon as a
+  // target answers, not after its result was scored and handed to on_result;
+  // at most 2 x concurrency results wait to be recorded.
+  genops::test::TempDir dir;
+  Suite suite = make_suite(dir, 6);
+  EvalOptions options;
+  options.concurrency = 1;
+  std::atomic<int> calls{0};
+  TargetFn target = [&](const nlohmann::json&, const std::string&, std::function<void(TargetOutcome)> done) {
+    ++calls;
+    TargetOutcome out;
+    out.output = "row";
+    done(std::move(out));  // answers at once, on the dispatching thread
+  };
+  std::vector<int> started_when_recorded;
+  auto outcome = run_eval(suite, target, {}, options, [&](CaseResult) { started_when_recorded.push_back(calls); }, {});
+  CHECK(outcome.finished == 6);
+  REQUIRE(started_when_recorded.size() == 6);
+  CHECK(started_when_recorded.front() == 2);  // the second case started before the first was recorded
+  for (std::size_t i = 0; i < started_when_recorded.size(); ++i)
+    CHECK(started_when_recorded[i] - static_cast<int>(i) <= 2);  // never more than 2 unrecorded
+}
+
 TEST_CASE("eval::shard_of: the key's hash, not its position, picks the shard") {
   // Fixed values: every machine, and every later version, must agree.
   // (python3: int(hashlib.sha256(key).hexdigest()[:16], 16) % n)
@@ -286,4 +310,26 @@ TEST_CASE("eval::CaseSource: identical rows get distinct keys, the repeats numbe
   CHECK(second == first + "~2");
   CHECK(third == first + "~3");
   CHECK_FALSE(source.next());
+}
+
+TEST_CASE("eval::count_plan: counts and validates without keys unless the selection or --resume needs them") {
+  genops::test::TempDir dir;
+  dir.write("cases.jsonl", "{\"q\": \"same\"}\n{\"q\": \"other\"}\n{\"q\": \"same\"}\n");
+  dir.write("chain.yaml", "version: 1\n");
+  Suite suite = load_suite(dir.write("eval.yaml", "version: 1\nname: t\ntarget: {chain: chain.yaml}\ndataset: cases.jsonl\n"
+                                                  "defaults:\n  assert: [{type: icontains, value: s}]\n"));
+  CaseSource counting(suite, {}, CaseSource::Keys::none);
+  CHECK(counting.next()->key.empty());  // no hash, no key set
+  EvalOptions options;
+  CHECK(count_plan(suite, options).cases == 3);
+  // The duplicate's key is numbered ~2 in the counting pass too when --resume asks for it.
+  CaseSource source(suite, {});
+  const auto first = source.next()->key;
+  source.next();
+  const auto second = source.next()->key;
+  options.done_already = [&](const ResultKey& k) { return k.case_key == second; };
+  CHECK(count_plan(suite, options).planned == 2);
+  options.required_inputs = {"missing"};  // still validated
+  CHECK_THROWS_WITH(count_plan(suite, options), doctest::Contains("missing input \"missing\""));
+  (void)first;
 }
