@@ -116,10 +116,11 @@ std::vector<std::pair<std::string, std::int64_t>> count_eval_runs_by_status(Data
 
 std::vector<EvalLabelMove> eval_label_history(Database& db, const std::string& suite, const std::string& label) {
   auto q = db.prepare(
-      "SELECT label, eval_run_id, created_at FROM eval_labels WHERE suite = ?1 AND label = ?2 ORDER BY created_at, rowid");
+      "SELECT label, eval_run_id, created_at, author FROM eval_labels WHERE suite = ?1 AND (?2 = '' OR label = ?2) "
+      "ORDER BY created_at, rowid");
   q.bind(1, suite).bind(2, label);
   std::vector<EvalLabelMove> out;
-  while (q.step()) out.push_back({q.text(0), q.text(1), q.text(2)});
+  while (q.step()) out.push_back({q.text(0), q.text(1), q.text(2), q.text(3)});
   return out;
 }
 

@@ -52,8 +52,9 @@ struct EvalLabelMove {
   std::string label;
   std::string run_id;
   std::string moved_at;
+  std::string author;  // "" for moves recorded before it was kept
 };
-// The history of `label` of eval `suite`, oldest first.
+// The history of `label` of eval `suite` ("" for all its labels), oldest first.
 std::vector<EvalLabelMove> eval_label_history(Database& db, const std::string& suite, const std::string& label);
 
 }  // namespace genops::core::lineage

@@ -102,9 +102,10 @@ void EvalStore::end_run(const std::string& id, const std::string& status, const 
   update.bind(5, id).run();
 }
 
-void EvalStore::add_label(const std::string& label, const std::string& suite, const std::string& run_id) {
-  m_db.prepare("INSERT INTO eval_labels (label, suite, eval_run_id, created_at) VALUES (?,?,?,?)")
-      .bind(1, label).bind(2, suite).bind(3, run_id).bind(4, now_timestamp()).run();
+void EvalStore::add_label(const std::string& label, const std::string& suite, const std::string& run_id,
+                          const std::string& author) {
+  m_db.prepare("INSERT INTO eval_labels (label, suite, eval_run_id, created_at, author) VALUES (?,?,?,?,?)")
+      .bind(1, label).bind(2, suite).bind(3, run_id).bind(4, now_timestamp()).bind(5, author).run();
 }
 
 std::optional<EvalRunRecord> EvalStore::find_run(const std::string& id_or_prefix) {

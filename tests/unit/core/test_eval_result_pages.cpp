@@ -1,0 +1,164 @@
+#include <doctest/doctest.h>
+
+#include "tests/support/store_backends.hpp"
+
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "core/hash.hpp"
+#include "core/lineage/eval_queries.hpp"
+#include "core/lineage/eval_result_pages.hpp"
+#include "core/lineage/eval_store.hpp"
+#include "core/lineage/skew_reports.hpp"
+#include "core/lineage/store.hpp"
+#include "tests/support/temp_dir.hpp"
+
+using namespace genops::core::lineage;
+
+namespace {
+
+// Run `id` of eval "alpha" with 20 results: cases k00..k09 on providers a and
+// b; every third result fails, every fifth errors; score and latency vary.
+void write_run(const std::string& location, const std::string& id, int flip) {
+  EvalStore evals(location);
+  EvalRunRecord run;
+  run.id = id;
+  run.suite = "alpha";
+  run.target = "t";
+  run.started_at = "2026-12-05T00:00:0" + std::to_string(flip) + ".000Z";
+  evals.begin_run(run);
+  std::vector<EvalResultRecord> results;
+  for (int i = 0; i < 20; ++i) {
+    EvalResultRecord r;
+    r.eval_run_id = id;
+    r.case_key = "k0" + std::to_string(i / 2);
+    r.provider = i % 2 ? "b" : "a";
+    r.case_index = i / 2;
+    r.pass = (i + flip) % 3 != 0;
+    r.error = i % 5 == 0 ? "boom" : "";
+    r.score = (i * 7 % 20) / 20.0;
+    r.latency_ms = (i * 13) % 17;
+    r.vars_json = i == 7 ? R"({"q":"needle"})" : R"({"q":"hay"})";
+    r.output = i == 12 ? "a Needle" : "out";
+    results.push_back(r);
+  }
+  evals.write_results(results);
+}
+
+std::vector<std::string> keys(const ResultPage& page) {
+  std::vector<std::string> out;
+  for (const auto& r : page.rows) out.push_back(r.case_key + "/" + r.provider);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("lineage::eval_result_page: filters, sorts and pages in the store, on both backends") {
+  genops::test::TempDir dir;
+  for (const auto& backend : genops::test::store_backends(dir)) {
+    CAPTURE(backend.name);
+    Store store(backend.location);
+    write_run(backend.location, "00000000000000a1", 0);
+    write_run(backend.location, "00000000000000a2", 1);
+    auto& db = store.db();
+
+    ResultFilter all;
+    all.limit = 3;
+    auto first = eval_result_page(db, "00000000000000a1", all);
+    CHECK(keys(first) == std::vector<std::string>{"k00/a", "k00/b", "k01/a"});
+    CHECK(first.more);
+    all.offset = 18;
+    auto last = eval_result_page(db, "00000000000000a1", all);
+    CHECK(keys(last) == std::vector<std::string>{"k09/a", "k09/b"});
+    CHECK_FALSE(last.more);
+
+    ResultFilter failed;
+    failed.status = "failed";
+    failed.provider = "b";
+    // i odd (provider b) and i % 3 == 0: i = 3, 9, 15.
+    CHECK(keys(eval_result_page(db, "00000000000000a1", failed)) == std::vector<std::string>{"k01/b", "k04/b", "k07/b"});
+
+    ResultFilter errored;
+    errored.status = "errored";
+    CHECK(keys(eval_result_page(db, "00000000000000a1", errored)) ==
+          std::vector<std::string>{"k00/a", "k02/b", "k05/a", "k07/b"});
+
+    ResultFilter changed;
+    changed.status = "changed";
+    changed.baseline_run_id = "00000000000000a1";
+    // pass differs where exactly one of i % 3 == 0, (i + 1) % 3 == 0 holds: all but i % 3 == 1.
+    CHECK(eval_result_page(db, "00000000000000a2", changed).rows.size() == 13);
+    changed.baseline_run_id.clear();
+    CHECK_THROWS_AS(eval_result_page(db, "00000000000000a2", changed), genops::core::Error);
+
+    ResultFilter by_score;
+    by_score.sort = "-score";
+    by_score.limit = 2;
+    auto top = eval_result_page(db, "00000000000000a1", by_score);
+    REQUIRE(top.rows.size() == 2);
+    CHECK(top.rows[0].score >= top.rows[1].score);
+    CHECK(top.rows[0].score == doctest::Approx(0.95));
+    by_score.sort = "nonsense";
+    CHECK_THROWS_AS(eval_result_page(db, "00000000000000a1", by_score), genops::core::Error);
+
+    ResultFilter needle;
+    needle.keep = [](const EvalResultRecord& r) {
+      return r.vars_json.find("needle") != std::string::npos || r.output.find("Needle") != std::string::npos;
+    };
+    CHECK(keys(eval_result_page(db, "00000000000000a1", needle)) == std::vector<std::string>{"k03/b", "k06/a"});
+    needle.offset = 1;
+    CHECK(keys(eval_result_page(db, "00000000000000a1", needle)) == std::vector<std::string>{"k06/a"});
+    needle.offset = 0;
+    needle.scan_limit = 10;  // k03/b is row 8, k06/a row 13
+    auto bounded = eval_result_page(db, "00000000000000a1", needle);
+    CHECK(keys(bounded) == std::vector<std::string>{"k03/b"});
+    CHECK(bounded.scan_exhausted);
+
+    CHECK(eval_case_results(db, "00000000000000a1", "k04").size() == 2);
+    auto runs = eval_run_page(db, "alpha", 1, 0);
+    REQUIRE(runs.size() == 1);
+    CHECK(runs[0].id == "00000000000000a2");
+    CHECK(eval_run_page(db, "", 10, 1).size() == 1);
+
+    EvalStore evals(backend.location);
+    evals.add_label("main", "alpha", "00000000000000a1", "ada");
+    auto history = eval_label_history(db, "alpha", "");
+    REQUIRE(history.size() == 1);
+    CHECK(history[0].author == "ada");
+  }
+}
+
+TEST_CASE("lineage::record_skew_report: kept whole, listed newest first without the JSON") {
+  genops::test::TempDir dir;
+  for (const auto& backend : genops::test::store_backends(dir)) {
+    CAPTURE(backend.name);
+    Store store(backend.location);
+    SkewReportRecord a{"00000000000000s1", "2026-12-05T00:00:01.000Z", "file:a.jsonl", "runs:x", true, 3, 2,
+                       R"({"features":[]})", "abc", "h"};
+    SkewReportRecord b = a;
+    b.id = "00000000000000s2";
+    b.created_at = "2026-12-05T00:00:02.000Z";
+    b.drift = false;
+    record_skew_report(store.db(), a);
+    record_skew_report(store.db(), b);
+    auto listed = list_skew_reports(store.db(), 10, 0);
+    REQUIRE(listed.size() == 2);
+    CHECK(listed[0].id == "00000000000000s2");
+    CHECK(listed[0].report_json.empty());
+    CHECK(listed[1].drift);
+    CHECK(listed[1].drifted == 2);
+    auto found = find_skew_report(store.db(), "00000000000000s1");
+    REQUIRE(found);
+    CHECK(found->report_json == R"({"features":[]})");
+    CHECK_FALSE(find_skew_report(store.db(), "nope"));
+  }
+}
+
+TEST_CASE("core::random_hex: the requested length, hex, different each time") {
+  auto a = genops::core::random_hex(16), b = genops::core::random_hex(16);
+  CHECK(a.size() == 32);
+  CHECK(a.find_first_not_of("0123456789abcdef") == std::string::npos);
+  CHECK(a != b);
+  CHECK(genops::core::random_hex(0).empty());
+}
