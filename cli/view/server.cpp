@@ -1,6 +1,7 @@
 #include "cli/view/server.hpp"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <atomic>
 #include <chrono>
@@ -131,6 +132,12 @@ struct ViewServer::Impl {
     // A browser's idle keep-alive connection would hold a worker: one request each.
     server.set_keep_alive_max_count(1);
     server.set_payload_max_length(64 * 1024);
+    // SO_REUSEADDR alone: httplib's default adds SO_REUSEPORT, which would let
+    // a second viewer share a port already in use instead of failing.
+    server.set_socket_options([](int sock) {
+      int yes = 1;
+      setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
     server.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
       if (!same_secret(req.get_param_value("token"), token)) {
         res.status = 403;

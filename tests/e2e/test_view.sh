@@ -30,9 +30,15 @@ store_sql() {
   else sqlite3 .genops/genops.db "$1"; fi
 }
 
+# Chromium with every host but 127.0.0.1 unresolvable and its own background
+# traffic (updates, sign-in) off, so what it fetches is what the page asks for.
+chrome() {
+  timeout 120 chromium --headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
+    --disable-component-update --disable-sync --disable-default-apps \
+    --host-resolver-rules="MAP * ~NOTFOUND, EXCLUDE 127.0.0.1" "$@"
+}
 browse() {  # URL -> the DOM after load, in $out
-  run timeout 120 chromium --headless=new --no-sandbox --disable-gpu --user-data-dir="$E2E_ROOT/chrome" \
-    --host-resolver-rules="MAP * ~NOTFOUND, EXCLUDE 127.0.0.1" --dump-dom "$1"
+  run chrome --user-data-dir="$E2E_ROOT/chrome" --dump-dom "$1"
 }
 # The data-key attributes of the result rows in $out, in order, one per line.
 result_keys() { grep -o '<tr class="result" data-key="[^"]*" data-provider="[^"]*" data-repeat="[0-9]*"' <<<"$out" |
@@ -48,8 +54,9 @@ run genops eval evals/matrix.yaml
 [[ $status -le 1 ]] && ok || bad "eval: exit $status"
 run genops eval evals/hostile.yaml
 [[ $status -le 1 ]] && ok || bad "eval: exit $status"
-run genops skew --reference eval:evals/support.yaml --current runs:support --feature question:text --gate --no-embedding
-[[ $status -le 1 ]] && ok || bad "skew: exit $status"
+for i in $(seq 1 40); do echo "{\"question\": \"Where is parcel $i? It has been weeks and nobody answers my emails\"}"; done >prod.jsonl
+run genops skew --reference eval:evals/support.yaml --current file:prod.jsonl --gate --no-embedding
+expect_exit 1
 expect_eq "$(store_sql "SELECT COUNT(*) FROM skew_reports")" "1"
 first=$(store_sql "SELECT id FROM eval_runs WHERE suite = 'support-regression' ORDER BY started_at LIMIT 1")
 second=$(store_sql "SELECT id FROM eval_runs WHERE suite = 'support-regression' ORDER BY started_at DESC LIMIT 1")
@@ -99,11 +106,11 @@ expect_out_contains '<span class="add">+You are a support agent. Answer in one o
 expect_out_contains "eval support-regression"
 expect_out_contains "pass rate (%)"
 browse "$base/runs?$t"
-runs_shown=$(grep -c '<tr class="run"' <<<"$out")
+runs_shown=$(grep -o '<tr class="run"' <<<"$out" | wc -l)
 expect_eq "$runs_shown" "50"
 browse "$base/runs?$t&chain=support&status=succeeded&limit=5"
-expect_eq "$(grep -c '<tr class="run"' <<<"$out")" "5"
-expected_runs=$(store_sql "SELECT id FROM runs WHERE name = 'support' AND status = 'succeeded' ORDER BY started_at DESC, id DESC LIMIT 5" | sort)
+expect_eq "$(grep -o '<tr class="run"' <<<"$out" | wc -l)" "5"
+expected_runs=$(store_sql "SELECT id FROM runs WHERE name = 'support' AND status = 'succeeded' ORDER BY started_at DESC, id LIMIT 5" | sort)
 expect_eq "$(grep -o 'data-run="[^"]*"' <<<"$out" | sed 's/data-run="\(.*\)"/\1/' | sort)" "$expected_runs"
 chain_run=$(store_sql "SELECT run_id FROM eval_results WHERE eval_run_id = '$first' AND case_key = 'refund-time-frame'")
 browse "$base/run?$t&id=$chain_run"
@@ -113,7 +120,7 @@ browse "$base/step?$t&run=$chain_run&seq=1"
 expect_out_contains 'Can I get my money back? I want a refund.'
 expect_out_contains '<pre id="response">'
 browse "$base/evals?$t"
-expect_eq "$(grep -c '<tr class="eval-run"' <<<"$out")" "$(store_sql "SELECT COUNT(*) FROM eval_runs")"
+expect_eq "$(grep -o '<tr class="eval-run"' <<<"$out" | wc -l)" "$(store_sql "SELECT COUNT(*) FROM eval_runs")"
 expect_out_contains "main "
 browse "$base/case?$t&run=$first&key=refund-time-frame"
 expect_out_contains "llm-rubric"
@@ -124,7 +131,7 @@ expect_out_contains 'id="mcnemar"'
 expect_out_contains "<th>matched cases</th><td class=\"num\">7</td>"
 expect_out_contains "<h2>New failures</h2>"
 browse "$base/skew?$t"
-expect_eq "$(grep -c '<tr class="skew-report"' <<<"$out")" "1"
+expect_eq "$(grep -o '<tr class="skew-report"' <<<"$out" | wc -l)" "1"
 skew_id=$(store_sql "SELECT id FROM skew_reports")
 browse "$base/skew/report?$t&id=$skew_id"
 expect_out_contains 'class="histogram"'
@@ -195,12 +202,23 @@ for page in "/?$t" "/evals?$t" "/eval?$t&run=$hostile" "/case?$t&run=$hostile&ke
   run curl -s "$base$page"
   expect_eq "$(grep -cE '(src|href|action)="(https?:)?//' <<<"$out")" "0"
 done
-timeout 120 chromium --headless=new --no-sandbox --disable-gpu --user-data-dir="$E2E_ROOT/chrome2" \
-  --host-resolver-rules="MAP * ~NOTFOUND, EXCLUDE 127.0.0.1" --log-net-log="$E2E_ROOT/net.json" \
-  --dump-dom "$base/case?$t&run=$hostile&key=hostile-markup" >/dev/null 2>&1
-urls=$(grep -oE '"url":"[a-z]+://[^/"]+' "$E2E_ROOT/net.json" | sort -u | grep -v "127.0.0.1:$port" || true)
-expect_eq "$urls" ""
-grep -q "127.0.0.1:$port" "$E2E_ROOT/net.json" && ok || bad "the network log does not show the page load"
+chrome --user-data-dir="$E2E_ROOT/chrome2" --log-net-log="$E2E_ROOT/net.json" --dump-dom "$base/case?$t&run=$hostile&key=hostile-markup" >/dev/null 2>&1
+# The requests made for the viewer's pages carry its origin as their network
+# isolation key (Chromium's own update and sign-in traffic does not): each
+# must go to the viewer.
+run python3 - "$E2E_ROOT/net.json" "$port" <<'PY'
+import json, sys
+events = json.load(open(sys.argv[1]))["events"]
+page = [e["params"]["url"] for e in events
+        if e.get("params", {}).get("network_isolation_key", "").startswith("http://127.0.0.1")]
+print("requests %d" % len(page))
+for url in page:
+    if not url.startswith("http://127.0.0.1:%s/" % sys.argv[2]):
+        print("outside: " + url)
+PY
+expect_exit 0
+expect_out_lacks "outside:"
+[[ $out =~ requests\ [1-9] ]] && ok || bad "the network log shows no request for the page"
 
 case_ "--port on a port in use is a usage error naming it"
 run genops view --no-open --port "$port"
