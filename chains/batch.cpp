@@ -11,7 +11,7 @@ namespace {
 
 class Batch {
  public:
-  Batch(Runner& runner, core::lineage::RunSink* sink, const RowSource& rows, const BatchOptions& options)
+  Batch(Runner& runner, chains::RunSink* sink, const RowSource& rows, const BatchOptions& options)
       : m_runner(runner), m_sink(sink), m_rows(rows), m_options(options),
         m_window(static_cast<std::size_t>(std::max(1, options.concurrency)) * 4) {}
 
@@ -106,7 +106,7 @@ class Batch {
   }
 
   Runner& m_runner;
-  core::lineage::RunSink* m_sink;
+  chains::RunSink* m_sink;
   const RowSource& m_rows;
   const BatchOptions& m_options;
   std::size_t m_window;  // rows started but not yet reported, at most
@@ -122,7 +122,7 @@ class Batch {
 
 }  // namespace
 
-BatchSummary run_batch(Runner& runner, core::lineage::RunSink* sink, const RowSource& rows, const BatchOptions& options,
+BatchSummary run_batch(Runner& runner, chains::RunSink* sink, const RowSource& rows, const BatchOptions& options,
                        const std::function<void(std::size_t, const RunResult&)>& on_result) {
   Batch batch(runner, sink, rows, options);
   return batch.run(on_result);

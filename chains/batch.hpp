@@ -43,7 +43,7 @@ struct BatchSummary {
 // calling thread, in row order, after the row's run is durable in `sink`
 // (when set). After an interrupt no row starts; rows in flight that finish
 // within `grace` are reported, the others end as interrupted and are not. Throws Error(storage) when the store cannot be written.
-BatchSummary run_batch(Runner& runner, core::lineage::RunSink* sink, const RowSource& rows, const BatchOptions& options,
+BatchSummary run_batch(Runner& runner, chains::RunSink* sink, const RowSource& rows, const BatchOptions& options,
                        const std::function<void(std::size_t, const RunResult&)>& on_result);
 
 }  // namespace genops::chains

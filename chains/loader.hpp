@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "chains/chain.hpp"
-#include "core/lineage/prompt_store.hpp"
+#include "core/prompt/prompt_store.hpp"
 
 namespace genops::chains {
 
@@ -21,9 +21,11 @@ enum class PromptFiles { register_versions, read_only };
 struct LoadOptions {
   // Opens the prompt store on first use; called only for NAME@LABEL
   // references and, with register_versions, prompt files.
-  std::function<core::lineage::PromptStore&()> prompt_store;
+  std::function<core::prompt::PromptStore&()> prompt_store;
   PromptFiles prompt_files = PromptFiles::read_only;
-  std::string author;                          // recorded with registered versions
+  // Who is recorded with registered versions; asked only when a version is registered
+  // (it may run git). Empty: "".
+  std::function<std::string()> author;
   std::filesystem::path project_root;          // prompt file paths resolve here first
   std::vector<std::string> providers;          // configured provider names
   std::string default_provider;                // defaults.provider

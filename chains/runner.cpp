@@ -5,7 +5,7 @@
 #include "chains/run/run_context.hpp"
 #include "core/fs.hpp"
 #include "core/json.hpp"
-#include "core/lineage/run_recorder.hpp"
+#include "chains/store/run_recorder.hpp"
 #include "core/time.hpp"
 
 namespace genops::chains {
@@ -90,7 +90,7 @@ void Runner::track(const std::shared_ptr<RunContext>& context) {
 
 void Runner::start(RunRequest request, std::function<void(RunResult)> done) {
   const Chain& root = m_chains->root();
-  auto ctx = std::make_shared<RunContext>(core::lineage::new_run_id(), m_chains, m_services, m_executor, root.limits);
+  auto ctx = std::make_shared<RunContext>(chains::new_run_id(), m_chains, m_services, m_executor, root.limits);
   ctx->stream_step = m_stream_step;
   ctx->stream = std::move(request.stream);
   ctx->max_chain_depth = m_options.max_chain_depth;

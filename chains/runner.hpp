@@ -16,7 +16,7 @@
 
 #include "chains/chain.hpp"
 #include "core/error.hpp"
-#include "core/lineage/run_records.hpp"
+#include "chains/store/run_records.hpp"
 #include "core/llm/model_client.hpp"
 #include "core/retrieval/retriever.hpp"
 
@@ -32,7 +32,7 @@ struct Services {
   // The client of a configured provider; throws Error(invalid_input) for an unknown name.
   std::function<core::llm::ModelClient&(const std::string&)> client;
   core::retrieval::Retriever* retriever = nullptr;  // null: retrieve steps fail with "index not found"
-  core::lineage::RunSink* sink = nullptr;           // null: nothing is recorded
+  chains::RunSink* sink = nullptr;           // null: nothing is recorded
   // Warnings such as a refused tool call, and internal errors (a step task
   // that threw: a bug, reported rather than dropped); called from worker threads.
   std::function<void(const std::string&)> warn;

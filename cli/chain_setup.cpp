@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "core/git_head.hpp"
 #include "core/strings.hpp"
 
 namespace genops::cli {
@@ -20,16 +21,13 @@ std::shared_ptr<const chains::ChainSet> load_chain_file(Context& ctx, const std:
     options.provider_override = provider_override;
   }
   options.prompt_files = mode;
-  if (mode == chains::PromptFiles::register_versions) options.author = ctx.author();
-  auto prompts = std::make_shared<std::unique_ptr<core::lineage::PromptStore>>();
-  options.prompt_store = [&ctx, prompts]() -> core::lineage::PromptStore& {
-    if (!*prompts) *prompts = std::make_unique<core::lineage::PromptStore>(ctx.store());
-    return **prompts;
-  };
+  if (mode == chains::PromptFiles::register_versions) options.author = [&ctx] { return ctx.author(); };
+  options.prompt_store = [&ctx]() -> core::prompt::PromptStore& { return ctx.prompts(); };
   return std::make_shared<const chains::ChainSet>(chains::load_chain(file, options));
 }
 
 std::string git_commit(const std::filesystem::path& dir) {
+  if (auto head = core::read_git_head(dir)) return *head;  // no git process in the usual layouts
   std::string command = "git -C '" + dir.string() + "' rev-parse HEAD 2>/dev/null";
   if (dir.string().find('\'') != std::string::npos) return "";
   std::string out;

@@ -65,7 +65,23 @@ core::lineage::Store& Context::read_store() {
   return *m_read_store;
 }
 
+core::prompt::PromptStore& Context::prompts(core::lineage::Access access) {
+  const bool write = access == core::lineage::Access::write;
+  auto& slot = m_prompts[write ? 0 : 1];
+  if (!slot) slot = std::make_unique<core::prompt::PromptStore>(write ? store() : read_store());
+  return *slot;
+}
+
+chains::IndexStore& Context::indexes(core::lineage::Access access) {
+  const bool write = access == core::lineage::Access::write;
+  auto& slot = m_indexes[write ? 0 : 1];
+  if (!slot) slot = std::make_unique<chains::IndexStore>((write ? store() : read_store()).db());
+  return *slot;
+}
+
 Context::~Context() {
+  // Spans first: flushed while everything they describe is done.
+  if (m_telemetry && *m_telemetry) close_telemetry(**m_telemetry);
   // Clients first (they may still deliver replies into the cache), then the cache.
   m_clients.clear();
   m_deps.reset();
@@ -87,7 +103,7 @@ const providers::ClientDeps& Context::client_deps(Cache cache) {
     deps.prices = project().prices;
     if (cache == Cache::yes) {
       store();  // opens and migrates before a second connection is made
-      m_cache = std::make_unique<core::lineage::SqliteResponseCache>(project().store_path);
+      m_cache = std::make_unique<providers::cache::SqliteResponseCache>(project().store_path);
       deps.cache = m_cache.get();
     }
     m_deps = std::move(deps);
@@ -95,15 +111,23 @@ const providers::ClientDeps& Context::client_deps(Cache cache) {
   return *m_deps;
 }
 
-core::llm::ModelClient& Context::model_client(const std::string& name, Cache cache) {
-  auto it = m_clients.find(name);
+core::llm::ModelClient& Context::model_client(const std::string& name, Cache cache, Batch batch) {
+  const bool wrap = wrap_client && batch == Batch::yes;
+  const std::string key = wrap || !wrap_client ? name : name + "\n(live)";
+  auto it = m_clients.find(key);
   if (it != m_clients.end()) return *it->second;
   const auto& config = project().provider(name);
   auto client = providers::make_client(config, client_deps(cache));
-  return *m_clients.emplace(name, std::move(client)).first->second;
+  if (wrap) client = wrap_client(config, std::move(client));
+  return *m_clients.emplace(key, std::move(client)).first->second;
 }
 
 std::string Context::author() {
+  if (!m_author) m_author = find_author();
+  return *m_author;
+}
+
+std::string Context::find_author() {
   if (auto a = core::config::process_env("GENOPS_AUTHOR")) return *a;
   if (std::FILE* pipe = popen("git config user.name 2>/dev/null", "r")) {
     char buf[256];
@@ -117,17 +141,37 @@ std::string Context::author() {
   return "unknown";
 }
 
-std::unique_ptr<core::lineage::EvalStore> Context::open_eval_store(core::lineage::Access access) {
+std::unique_ptr<eval::EvalStore> Context::open_eval_store(core::lineage::Access access) {
   const auto& location = access == core::lineage::Access::write ? store().path() : read_store().path();
-  return std::make_unique<core::lineage::EvalStore>(location, access);
+  return std::make_unique<eval::EvalStore>(location, access);
 }
 
-std::unique_ptr<core::lineage::RunRecorder> Context::open_run_recorder() {
-  return std::make_unique<core::lineage::RunRecorder>(store().path());
+Telemetry* Context::telemetry() {
+  if (!m_telemetry) m_telemetry = open_telemetry(project_or_defaults());
+  return *m_telemetry ? &**m_telemetry : nullptr;
 }
 
-std::unique_ptr<core::lineage::IndexRetriever> Context::open_index_retriever(core::lineage::Embedders embedders) {
-  return std::make_unique<core::lineage::IndexRetriever>(store().path(), std::move(embedders));
+std::unique_ptr<RecordingSink> Context::open_run_recorder() {
+  auto recorder = std::make_unique<chains::RunRecorder>(store().path());
+  auto* t = telemetry();
+  return std::make_unique<RecordingSink>(std::move(recorder), t ? t->exporter.get() : nullptr,
+                                         t ? t->mapping : core::telemetry::MappingOptions{});
+}
+
+void Context::trace_eval_case(const std::string& suite, const std::string& eval_run_id, const eval::CaseResult& result) {
+  try {
+    if (auto* t = telemetry(); t && t->exporter)
+      t->exporter->export_span(core::telemetry::eval_case_span(eval_case_of(suite, eval_run_id, result), t->mapping));
+  } catch (const std::exception&) {
+  }
+}
+
+std::unique_ptr<chains::IndexRetriever> Context::open_index_retriever(chains::Embedders embedders) {
+  return std::make_unique<chains::IndexRetriever>(store().path(), std::move(embedders));
+}
+
+std::unique_ptr<providers::batch::BatchStore> Context::open_batch_store() {
+  return std::make_unique<providers::batch::BatchStore>(store().path());
 }
 
 std::unique_ptr<core::lineage::Store> Context::open_other_store(const std::string& location,

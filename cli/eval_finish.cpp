@@ -14,50 +14,20 @@
 #include "eval/gate/gate.hpp"
 #include "eval/reports/jsonl_writer.hpp"
 #include "eval/reports/report.hpp"
-#include "eval/run/records.hpp"
-#include "eval/session/stored_summary.hpp"
-#include "eval/stats/summary.hpp"
+#include "eval/session/conclusion.hpp"
+#include "eval/session/run_summary.hpp"
+#include "eval/session/store_results.hpp"
 
 namespace genops::cli {
 
 namespace {
 
-using core::lineage::EvalStore;
+using eval::EvalStore;
 
-// How much of each result to keep in memory: reports need every text; the
-// summary and the gate need none, and the terminal table lists only the first
-// failures (100,000 results with their texts took ~180 MB).
-enum class Detail { full, failures, none };
-constexpr std::size_t k_failures_with_text = 100;
-
-void drop_texts(eval::CaseResult& result) {
-  result.vars = nlohmann::json::object();
-  std::string().swap(result.output);
-  std::string().swap(result.description);
-  result.expected.reset();
-  for (auto& a : result.assertions) std::string().swap(a.reason);
-}
-
-std::vector<eval::CaseResult> load_results(EvalStore& store, const std::string& run_id, Detail detail) {
-  std::vector<eval::CaseResult> results;
-  std::size_t failures_kept = 0;
-  store.for_each_result(run_id, [&](core::lineage::EvalResultRecord r) {
-    auto result = eval::from_record(std::move(r));
-    bool keep = detail == Detail::full ||
-                (detail == Detail::failures && !result.pass && failures_kept++ < k_failures_with_text);
-    if (!keep) drop_texts(result);
-    results.push_back(std::move(result));
-  });
-  results.shrink_to_fit();
-  return results;
-}
-
-// Without a provider matrix results carry provider "" (their key in the
-// store); reports name the provider the target used instead.
-void name_default_provider(std::vector<eval::CaseResult>& results, const std::string& provider_used) {
-  if (provider_used.empty()) return;
-  for (auto& r : results)
-    if (r.provider.empty()) r.provider = provider_used;
+eval::session::Conclusion conclude_run(EvalStore& evals, const std::string& run_id, const std::string& provider_used,
+                                       bool keep_results, const std::optional<std::string>& baseline = std::nullopt) {
+  eval::session::StoreResults results(evals);
+  return eval::session::conclude(results, run_id, {provider_used, keep_results, baseline});
 }
 
 void fill_run_info(eval::reports::RunInfo& info, EvalStore& evals, const EvalCommandOptions& o, const StartedEval& run) {
@@ -84,15 +54,6 @@ bool wants_full_results(const EvalCommandOptions& o) {
   return o.json || std::any_of(o.outputs.begin(), o.outputs.end(), [](const std::string& out) {
     return eval::reports::parse_report_format(out) != eval::reports::ReportFormat::jsonl;
   });
-}
-
-// The session marks the run failed and writes the reports.
-void throw_if_all_failed(const std::vector<eval::CaseResult>& results) {
-  bool all_failed = !results.empty() && std::all_of(results.begin(), results.end(),
-                                                    [](const eval::CaseResult& r) { return !r.error.empty(); });
-  if (all_failed)
-    throw core::Error(core::ErrorKind::provider, "every case failed on its target; first: " + results.front().error,
-                      {"check the provider with: genops providers check NAME"});
 }
 
 // The JSON report, or the terminal table, on stdout.
@@ -126,19 +87,14 @@ std::optional<std::string> find_baseline_run(EvalStore& store, const eval::Suite
 
 void finish_eval_session(Context& ctx, const eval::Suite& suite, const EvalCommandOptions& o, EvalStore& evals,
                          const std::string& run_id, const std::string& started, const std::string& target,
-                         const std::optional<std::string>& baseline, const std::string& provider_used) {
-  auto results = load_results(evals, run_id, wants_full_results(o) ? Detail::full : Detail::failures);
-  name_default_provider(results, provider_used);
-  throw_if_all_failed(results);
+                         const std::optional<std::string>& baseline, const std::string& provider_used,
+                         const std::optional<eval::reports::RunInfo::Batch>& batch) {
+  auto concluded = conclude_run(evals, run_id, provider_used, wants_full_results(o), baseline);
+  eval::session::throw_if_all_failed(concluded);
   eval::reports::Report report;
-  report.results = results;
-  report.summary = eval::stats::summarize(results);
-  std::vector<eval::CaseResult> baseline_results;
-  if (baseline) {
-    baseline_results = load_results(evals, *baseline, Detail::none);
-    name_default_provider(baseline_results, provider_used);
-    report.comparison = eval::gate::compare(results, baseline_results);
-  }
+  report.results = concluded.results;
+  report.summary = std::move(concluded.summary);
+  report.comparison = std::move(concluded.comparison);
   std::optional<eval::gate::SkewCheck> skew;
   if (suite.gate.skew) {
     if (auto drift = gate_skew(ctx, suite)) {
@@ -158,14 +114,15 @@ void finish_eval_session(Context& ctx, const eval::Suite& suite, const EvalComma
   }
   report.verdict = eval::gate::check_gate(suite.gate, report.summary, report.comparison ? &*report.comparison : nullptr,
                                           skew ? &*skew : nullptr);
-  auto stored = eval::session::stored_summary(report.summary);
-  stored["baseline"] = baseline.value_or("");  // shown by genops evals show
-  stored["gate_failures"] = eval::session::gate_failures(report.verdict);
-  evals.end_run(run_id, "finished", core::dump_json(stored), report.verdict.pass);
+  auto stored = eval::session::RunSummary::of(report.summary);
+  stored.baseline = baseline.value_or("");  // shown by genops evals show
+  stored.gate_failures = eval::session::gate_failures(report.verdict);
+  evals.end_run(run_id, "finished", core::dump_json(stored.to_json()), report.verdict.pass);
   if (!o.label.empty()) evals.add_label(o.label, suite.name, run_id, ctx.author());
 
   fill_run_info(report.run, evals, o, StartedEval{run_id, started, target, provider_used, suite.name, suite.providers});
   report.run.baseline = baseline.value_or("");
+  report.run.batch = batch;
   write_reports(report, o);
   print_report(report, o.json);
   if (!report.verdict.pass)
@@ -175,20 +132,19 @@ void finish_eval_session(Context& ctx, const eval::Suite& suite, const EvalComma
 
 void finish_shard_session(const eval::Suite& suite, const EvalCommandOptions& o, EvalStore& evals,
                           const StartedEval& run, const std::string& shard) {
-  auto results = load_results(evals, run.run_id, wants_full_results(o) ? Detail::full : Detail::failures);
-  name_default_provider(results, run.provider_used);
-  throw_if_all_failed(results);
+  auto concluded = conclude_run(evals, run.run_id, run.provider_used, wants_full_results(o));
+  eval::session::throw_if_all_failed(concluded);
   eval::reports::Report report;
-  report.results = results;
-  report.summary = eval::stats::summarize(results);
+  report.results = concluded.results;
+  report.summary = std::move(concluded.summary);
   const std::string finish = "genops evals finish " + o.run_name;
   report.verdict.gated = false;
   report.verdict.checks.push_back({"gate", true, true, 0, 0,
                                    "not gated: shard " + shard + " of run " + o.run_name + "; " + finish +
                                        " gates the whole run once every shard is in"});
-  auto stored = eval::session::stored_summary(report.summary);
-  stored["shard"] = shard;
-  evals.end_run(run.run_id, "finished", core::dump_json(stored), std::nullopt);
+  auto stored = eval::session::RunSummary::of(report.summary);
+  stored.shard = shard;
+  evals.end_run(run.run_id, "finished", core::dump_json(stored.to_json()), std::nullopt);
   fill_run_info(report.run, evals, o, run);
   write_reports(report, o);
   print_report(report, o.json);
@@ -204,8 +160,7 @@ std::vector<std::unique_ptr<eval::reports::JsonlWriter>> open_jsonl_reports(Eval
     if (eval::reports::parse_report_format(out) == eval::reports::ReportFormat::jsonl)
       writers.push_back(std::make_unique<eval::reports::JsonlWriter>(out, run.provider_used));
   if (writers.empty()) return writers;
-  evals.for_each_result(run.run_id, [&](core::lineage::EvalResultRecord r) {
-    auto result = eval::from_record(std::move(r));
+  eval::session::StoreResults(evals).for_each_result(run.run_id, [&](eval::CaseResult result) {
     for (auto& writer : writers) writer->append(result);
   });
   return writers;
@@ -218,13 +173,13 @@ void fail_eval_session(Context& ctx, const EvalCommandOptions& o, const StartedE
     auto& evals = *eval_store;
     auto recorded = evals.find_run(run.run_id);
     if (!recorded || recorded->status != "running") return;  // it ended already (interrupted, finished)
-    evals.end_run(run.run_id, "failed", core::dump_json(nlohmann::json{{"error", core::redact(reason)}}), std::nullopt);
+    evals.end_run(run.run_id, "failed", core::dump_json(eval::session::RunSummary::failed(core::redact(reason)).to_json()),
+                  std::nullopt);
     if (o.outputs.empty()) return;
-    auto results = load_results(evals, run.run_id, Detail::full);
-    name_default_provider(results, run.provider_used);
+    auto concluded = conclude_run(evals, run.run_id, run.provider_used, true);
     eval::reports::Report report;
-    report.results = results;
-    report.summary = eval::stats::summarize(results);
+    report.results = concluded.results;
+    report.summary = std::move(concluded.summary);
     report.verdict.pass = false;
     report.verdict.checks.push_back({"run", false, false, 0, 0, "the eval failed: " + reason});
     fill_run_info(report.run, evals, o, run);

@@ -9,8 +9,9 @@
 
 #include "cli/context.hpp"
 #include "cli/eval_session.hpp"
-#include "core/lineage/eval_store.hpp"
+#include "eval/store/eval_store.hpp"
 #include "eval/reports/jsonl_writer.hpp"
+#include "eval/reports/report.hpp"
 #include "eval/suite/suite.hpp"
 
 namespace genops::cli {
@@ -18,7 +19,7 @@ namespace genops::cli {
 // The run to compare with: --baseline (a label, else a run id), else the
 // gate's; nullopt when the gate's label has no run yet. Throws
 // Error(invalid_input) when --baseline or gate.baseline.run names nothing.
-std::optional<std::string> find_baseline_run(core::lineage::EvalStore& store, const eval::Suite& suite,
+std::optional<std::string> find_baseline_run(eval::EvalStore& store, const eval::Suite& suite,
                                              const EvalCommandOptions& options, const std::string& run_id);
 
 // A run once it is recorded: what its end (or its failure) reports.
@@ -35,21 +36,22 @@ struct StartedEval {
 // result failed on its target (nothing was really evaluated; the caller then
 // calls fail_eval_session).
 void finish_eval_session(Context& ctx, const eval::Suite& suite, const EvalCommandOptions& options,
-                         core::lineage::EvalStore& evals, const std::string& run_id, const std::string& started,
+                         eval::EvalStore& evals, const std::string& run_id, const std::string& started,
                          const std::string& target, const std::optional<std::string>& baseline,
-                         const std::string& provider_used);
+                         const std::string& provider_used,
+                         const std::optional<eval::reports::RunInfo::Batch>& batch = std::nullopt);
 
 // The end of a shard of a named run: its own results summarised and shown
 // (and written to the -o reports), never gated: `genops evals finish` gates
 // the whole run. Marks the shard finished. Throws Error(provider) when every
 // result failed on its target.
-void finish_shard_session(const eval::Suite& suite, const EvalCommandOptions& options, core::lineage::EvalStore& evals,
+void finish_shard_session(const eval::Suite& suite, const EvalCommandOptions& options, eval::EvalStore& evals,
                           const StartedEval& run, const std::string& shard);
 
 // The .jsonl reports among `outputs`, created and holding every result `run`
 // already recorded (a resumed run's), in store order; later results are
 // appended as they are committed. Throws Error(invalid_input).
-std::vector<std::unique_ptr<eval::reports::JsonlWriter>> open_jsonl_reports(core::lineage::EvalStore& evals,
+std::vector<std::unique_ptr<eval::reports::JsonlWriter>> open_jsonl_reports(eval::EvalStore& evals,
                                                                            const StartedEval& run,
                                                                            const std::vector<std::string>& outputs);
 

@@ -13,7 +13,7 @@ constexpr const char* k_builtin_embed = "hash-embed";
 
 }  // namespace
 
-EvalServices::EvalServices(Context& ctx, eval::Suite& suite, core::lineage::RunSink& sink, std::string eval_run_id,
+EvalServices::EvalServices(Context& ctx, eval::Suite& suite, chains::RunSink& sink, std::string eval_run_id,
                            Context::Cache cache)
     : m_ctx(ctx), m_cache(cache) {
   for (auto& spec : suite.default_asserts) bind(spec, suite);
@@ -71,7 +71,8 @@ void EvalServices::bind(eval::assertions::AssertionSpec& spec, const eval::Suite
     core::fail_input(spec.where + ": provider " + core::quote(spec.provider) + " is not configured in genops.yaml",
                      {core::suggest(spec.provider, names)});
   }
-  auto& client = m_ctx.model_client(spec.provider, m_cache);
+  auto& client = m_ctx.model_client(spec.provider, m_cache,
+                                     judge && m_ctx.judges_live ? Context::Batch::no : Context::Batch::yes);
   m_clients[spec.provider] = &client;
   const auto& kind = providers.at(spec.provider).kind;
   if (kind != "hash-embed" && kind != "echo" && kind != "mock") m_slow = true;

@@ -9,7 +9,7 @@
 #include <string>
 
 #include "cli/context.hpp"
-#include "core/lineage/run_records.hpp"
+#include "chains/store/run_records.hpp"
 #include "eval/assertions/assertion.hpp"
 #include "eval/suite/suite.hpp"
 
@@ -19,7 +19,7 @@ class EvalServices {
  public:
   // Throws a located Error(invalid_input) for a judge assertion without a
   // provider when no `defaults.judge` is set, or an unknown provider.
-  EvalServices(Context& ctx, eval::Suite& suite, core::lineage::RunSink& sink, std::string eval_run_id,
+  EvalServices(Context& ctx, eval::Suite& suite, chains::RunSink& sink, std::string eval_run_id,
                Context::Cache cache);
   ~EvalServices();
 

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "cli/chain_setup.hpp"
+#include "cli/eval_batch.hpp"
 #include "cli/eval_finish.hpp"
 #include "cli/eval_progress.hpp"
 #include "cli/eval_services.hpp"
@@ -16,15 +17,16 @@
 #include "core/error.hpp"
 #include "core/fs.hpp"
 #include "core/json.hpp"
-#include "core/lineage/eval_store.hpp"
-#include "core/lineage/run_recorder.hpp"
+#include "eval/store/eval_store.hpp"
+#include "chains/store/run_recorder.hpp"
 #include "core/regex.hpp"
 #include "core/strings.hpp"
 #include "core/time.hpp"
 #include "eval/gate/gate.hpp"
 #include "eval/reports/jsonl_writer.hpp"
 #include "eval/reports/report.hpp"
-#include "eval/run/records.hpp"
+#include "eval/session/result_batcher.hpp"
+#include "eval/session/store_results.hpp"
 #include "eval/run/runner.hpp"
 #include "eval/stats/summary.hpp"
 #include "eval/suite/loader.hpp"
@@ -33,9 +35,7 @@ namespace genops::cli {
 
 namespace {
 
-using core::lineage::EvalStore;
-
-constexpr std::size_t k_batch_results = 512;
+using eval::EvalStore;
 
 eval::CaseSelection parse_selection(const EvalCommandOptions& o, const std::optional<ShardSpec>& shard) {
   eval::CaseSelection selection;
@@ -55,35 +55,6 @@ eval::CaseSelection parse_selection(const EvalCommandOptions& o, const std::opti
   }
   return selection;
 }
-
-// Results are committed in batches (and only then written to .jsonl reports),
-// so a reported result is on disk and a killed run loses at most one batch.
-class ResultWriter {
- public:
-  ResultWriter(EvalStore& store, std::string run_id, std::vector<std::unique_ptr<eval::reports::JsonlWriter>>& jsonl)
-      : m_store(store), m_run_id(std::move(run_id)), m_jsonl(jsonl) {}
-
-  void add(eval::CaseResult result) {
-    m_records.push_back(eval::to_record(result, m_run_id));
-    if (!m_jsonl.empty()) m_pending.push_back(std::move(result));
-    if (m_records.size() >= k_batch_results) flush();
-  }
-
-  void flush() {
-    m_store.write_results(m_records);
-    m_records.clear();
-    for (const auto& r : m_pending)
-      for (auto& writer : m_jsonl) writer->append(r);
-    m_pending.clear();
-  }
-
- private:
-  EvalStore& m_store;
-  std::string m_run_id;
-  std::vector<std::unique_ptr<eval::reports::JsonlWriter>>& m_jsonl;
-  std::vector<core::lineage::EvalResultRecord> m_records;
-  std::vector<eval::CaseResult> m_pending;
-};
 
 // A provider's `concurrency` caps its requests in flight below -j: say so,
 // or -j 100 silently runs 16 at a time.
@@ -146,6 +117,13 @@ std::string shard_run(EvalStore& evals, const eval::Suite& suite, const std::str
   return shard_run_id(suite.name, run_name, shard);
 }
 
+// The keys run `run_id` already recorded: --resume and a retried shard skip them.
+std::set<eval::ResultKey> recorded_keys(EvalStore& evals, const std::string& run_id) {
+  std::set<eval::ResultKey> keys;
+  eval::session::StoreResults(evals).for_each_result(run_id, [&](eval::CaseResult r) { keys.insert(eval::key_of(r)); });
+  return keys;
+}
+
 }  // namespace
 
 namespace {
@@ -169,7 +147,10 @@ void run_session(Context& ctx, const EvalCommandOptions& o, std::optional<Starte
   auto& evals = *eval_store;
   auto run_recorder = ctx.open_run_recorder();
   auto& recorder = *run_recorder;
+  auto batch = BatchSession::open(ctx, suite, o);  // before the clients: it wraps those that run as batches
   EvalTarget target(ctx, suite, recorder, cache, 2);
+  // A session ending by an exception stops the batches before the target goes.
+  std::unique_ptr<BatchSession, void (*)(BatchSession*)> stop_batch(batch.get(), [](BatchSession* b) { b->abandon(); });
 
   std::string run_id;
   std::set<eval::ResultKey> done;
@@ -178,9 +159,7 @@ void run_session(Context& ctx, const EvalCommandOptions& o, std::optional<Starte
     run_id = shard_run(evals, suite, o.run_name, *shard);
     if (auto run = evals.find_run(run_id); run && run->id == run_id) {  // a retried shard
       reopen = true;
-      evals.for_each_result(run_id, [&](core::lineage::EvalResultRecord r) {
-        done.insert({r.case_key, r.provider, static_cast<int>(r.repeat)});
-      });
+      done = recorded_keys(evals, run_id);
     }
   } else if (!o.resume.empty()) {
     reopen = true;
@@ -206,11 +185,9 @@ void run_session(Context& ctx, const EvalCommandOptions& o, std::optional<Starte
     if (run->suite_hash != suite.content_hash)
       print_warning("the eval file changed since run " + run->id + " started; finished results are kept as they are");
     run_id = run->id;
-    evals.for_each_result(run_id, [&](core::lineage::EvalResultRecord r) {
-      done.insert({r.case_key, r.provider, static_cast<int>(r.repeat)});
-    });
+    done = recorded_keys(evals, run_id);
   } else {
-    run_id = core::lineage::new_run_id();
+    run_id = chains::new_run_id();
   }
 
   // Before any case runs: an unknown --baseline fails fast and records nothing.
@@ -228,10 +205,11 @@ void run_session(Context& ctx, const EvalCommandOptions& o, std::optional<Starte
   const auto plan = eval::count_plan(suite, options);
   options.planned = plan.planned;
   if (o.dry_run) return print_dry_run(suite, options, plan, done.size(), o.json);
+  if (batch) batch->begin(run_id, options);
 
   const std::string started = core::now_timestamp();
   if (!reopen) {
-    core::lineage::EvalRunRecord record;
+    eval::EvalRunRecord record;
     record.id = run_id;
     record.suite = suite.name;
     record.suite_path = core::display_path(suite.path);
@@ -261,20 +239,27 @@ void run_session(Context& ctx, const EvalCommandOptions& o, std::optional<Starte
              (done.empty() ? "" : " (" + std::to_string(done.size()) + " already recorded)"));
 
   auto jsonl = open_jsonl_reports(evals, *started_run, o.outputs);  // a resumed run's earlier results first
-  ResultWriter writer(evals, run_id, jsonl);
+  eval::session::StoreResults results(evals);
+  eval::session::ResultBatcher writer(results, run_id, jsonl.empty() ? eval::session::ResultBatcher::Committed{} : [&jsonl](const eval::CaseResult& r) {
+    for (auto& w : jsonl) w->append(r);
+  });
   EvalProgressLine progress;
   InterruptGuard guard;
-  options.interrupted = [] { return InterruptGuard::requested(); };
+  options.interrupted = [&batch] { return InterruptGuard::requested() || (batch && batch->stopping()); };
   // After the grace period: runs still waiting on a model end as interrupted.
   options.abandon = [&target] { target.interrupt(); };
   auto outcome = eval::run_eval(suite, target.function(run_id), services.services(), options,
-                                [&](eval::CaseResult r) { writer.add(std::move(r)); },
+                                [&](eval::CaseResult r) {
+                                  ctx.trace_eval_case(suite.name, run_id, r);
+                                  writer.add(std::move(r));
+                                },
                                 [&](const eval::EvalProgress& p) {
                                   writer.flush();
                                   progress.update(p);
                                 });
   writer.flush();
   progress.clear();
+  if (batch && batch->end(evals, run_id, o.json)) return;  // --no-wait: submitted, resumable
   target.shutdown();
   recorder.flush();
   if (outcome.interrupted) {
@@ -286,8 +271,10 @@ void run_session(Context& ctx, const EvalCommandOptions& o, std::optional<Starte
                              : "finish it with: genops eval " + o.file + " --resume " + run_id});
   }
   if (shard) return finish_shard_session(suite, o, evals, *started_run, shard->text());
+  std::optional<eval::reports::RunInfo::Batch> batch_info;
+  if (batch) batch_info = batch->finish();
   finish_eval_session(ctx, suite, o, evals, run_id, started, target.description(), baseline,
-                      target.provider_used());
+                      target.provider_used(), batch_info);
 }
 
 }  // namespace

@@ -24,6 +24,8 @@ struct EvalCommandOptions {
   std::vector<std::string> outputs;
   bool json = false;            // the JSON report on stdout instead of the table
   bool dry_run = false;         // load and check everything, count, record and call nothing
+  bool batch = false;           // --batch: providers with a batch API run as provider batches (docs/batch.md)
+  bool no_wait = false;         // --no-wait: submit the batches, print the resume command, exit 0
 };
 
 // Runs the eval. Throws Error(check_failed) when the gate fails, (interrupted)

@@ -11,7 +11,7 @@
 #include "cli/output.hpp"
 #include "core/error.hpp"
 #include "core/fs.hpp"
-#include "core/lineage/eval_store.hpp"
+#include "eval/store/eval_store.hpp"
 #include "core/strings.hpp"
 #include "eval/reports/report.hpp"
 #include "eval/session/shards.hpp"
@@ -21,8 +21,8 @@ namespace genops::cli {
 
 namespace {
 
-using core::lineage::EvalRunRecord;
-using core::lineage::EvalStore;
+using eval::EvalRunRecord;
+using eval::EvalStore;
 
 // The shards of `name` of one eval: `eval_name` when given, else the only one.
 std::vector<EvalRunRecord> pick_shards(EvalStore& evals, const EvalsFinishOptions& o, const std::string& eval_name,

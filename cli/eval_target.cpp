@@ -9,7 +9,7 @@
 #include "core/error.hpp"
 #include "core/fs.hpp"
 #include "core/json.hpp"
-#include "core/lineage/index_retriever.hpp"
+#include "chains/index/index_retriever.hpp"
 #include "core/prompt/prompt_spec.hpp"
 #include "core/prompt/reference.hpp"
 #include "core/strings.hpp"
@@ -19,7 +19,7 @@ namespace genops::cli {
 namespace {
 
 // A prompt version as a one-step chain: its inputs become the chain's.
-std::string prompt_chain_text(const core::lineage::PromptVersionRecord& version) {
+std::string prompt_chain_text(const core::prompt::PromptVersionRecord& version) {
   auto content = core::parse_json(version.content_json);
   nlohmann::json inputs = nlohmann::json::object(), vars = nlohmann::json::object();
   auto add_input = [&](const std::string& name, const nlohmann::json& spec) {
@@ -49,10 +49,10 @@ std::string prompt_chain_text(const core::lineage::PromptVersionRecord& version)
 
 // A prompt file as the target: the file as it is now, registered as a version
 // exactly as `genops prompt add` would (identical content adds nothing).
-core::lineage::PromptVersionRecord add_prompt_file(core::lineage::PromptStore& prompts, const std::filesystem::path& file,
+core::prompt::PromptVersionRecord add_prompt_file(core::prompt::PromptStore& prompts, const std::filesystem::path& file,
                                                    const std::string& author) {
   auto spec = core::prompt::load_prompt_file(file.string());
-  core::lineage::NewPromptVersion version{
+  core::prompt::NewPromptVersion version{
       spec.name,
       core::prompt::content_hash(spec),
       core::prompt::to_json(spec).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
@@ -90,13 +90,13 @@ struct EvalTarget::Lane {
   std::unique_ptr<chains::Runner> runner;
 };
 
-EvalTarget::EvalTarget(Context& ctx, const eval::Suite& suite, core::lineage::RunSink& sink, Context::Cache cache,
+EvalTarget::EvalTarget(Context& ctx, const eval::Suite& suite, chains::RunSink& sink, Context::Cache cache,
                        int threads) {
   const auto& project = ctx.project();
   std::string text;
   std::filesystem::path chain_file = suite.target.chain;
   if (!suite.target.prompt.empty()) {
-    core::lineage::PromptStore prompts(ctx.store());
+    auto& prompts = ctx.prompts();
     auto version = suite.target.prompt_file.empty()
                        ? core::prompt::resolve_prompt_ref(prompts, core::prompt::parse_prompt_ref(suite.target.prompt))
                        : add_prompt_file(prompts, suite.target.prompt_file, ctx.author());
@@ -118,12 +118,8 @@ EvalTarget::EvalTarget(Context& ctx, const eval::Suite& suite, core::lineage::Ru
       options.provider_override = provider;
     }
     options.prompt_files = chains::PromptFiles::register_versions;
-    options.author = ctx.author();
-    auto prompt_store = std::make_shared<std::unique_ptr<core::lineage::PromptStore>>();
-    options.prompt_store = [&ctx, prompt_store]() -> core::lineage::PromptStore& {
-      if (!*prompt_store) *prompt_store = std::make_unique<core::lineage::PromptStore>(ctx.store());
-      return **prompt_store;
-    };
+    options.author = [&ctx] { return ctx.author(); };
+    options.prompt_store = [&ctx]() -> core::prompt::PromptStore& { return ctx.prompts(); };
     auto lane = std::make_unique<Lane>();
     lane->chains = std::make_shared<const chains::ChainSet>(
         text.empty() ? chains::load_chain(chain_file, options)

@@ -11,7 +11,7 @@
 
 #include "chains/runner.hpp"
 #include "cli/context.hpp"
-#include "core/lineage/run_records.hpp"
+#include "chains/store/run_records.hpp"
 #include "core/retrieval/retriever.hpp"
 #include "eval/run/target.hpp"
 #include "eval/suite/suite.hpp"
@@ -22,7 +22,7 @@ class EvalTarget {
  public:
   // Loads the target against the project (prompt files register versions),
   // once per provider of the matrix. Throws Error(invalid_input).
-  EvalTarget(Context& ctx, const eval::Suite& suite, core::lineage::RunSink& sink, Context::Cache cache, int threads);
+  EvalTarget(Context& ctx, const eval::Suite& suite, chains::RunSink& sink, Context::Cache cache, int threads);
   ~EvalTarget();
 
   const std::string& description() const { return m_description; }  // "chain chains/x.yaml", "prompt a@3"

@@ -1,24 +1,24 @@
 #include "cli/judge_recorder.hpp"
 
 #include "core/json.hpp"
-#include "core/lineage/run_recorder.hpp"
+#include "chains/store/run_recorder.hpp"
 #include "core/time.hpp"
 
 namespace genops::cli {
 
-void record_judge_call(core::lineage::RunSink& sink, const std::string& eval_run_id, const std::string& provider,
+void record_judge_call(chains::RunSink& sink, const std::string& eval_run_id, const std::string& provider,
                        const core::llm::Request& request, const core::llm::Outcome& outcome) {
   auto messages = nlohmann::json::array();
   for (const auto& m : request.messages) messages.push_back({{"role", m.role}, {"content", m.content}});
-  core::lineage::RunRecord run;
-  run.id = core::lineage::new_run_id();
+  chains::RunRecord run;
+  run.id = chains::new_run_id();
   run.kind = "judge";
   run.name = "judge:" + provider;
   run.started_at = core::now_timestamp();
   run.batch_id = eval_run_id;
   sink.begin_run(run);
 
-  core::lineage::StepRecord step;
+  chains::StepRecord step;
   step.run_id = run.id;
   step.seq = 1;
   step.step_id = "judge";
@@ -27,7 +27,7 @@ void record_judge_call(core::lineage::RunSink& sink, const std::string& eval_run
   step.model = request.model;
   step.request = core::dump_json({{"messages", messages}});
   step.started_at = run.started_at;
-  core::lineage::RunEnd end;
+  chains::RunEnd end;
   end.id = run.id;
   end.steps = 1;
   if (const auto* response = std::get_if<core::llm::Response>(&outcome)) {

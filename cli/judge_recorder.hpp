@@ -4,14 +4,14 @@
 // in the lineage store like any other model call.
 #include <string>
 
-#include "core/lineage/run_records.hpp"
+#include "chains/store/run_records.hpp"
 #include "core/llm/model_client.hpp"
 
 namespace genops::cli {
 
 // Writes one judge run to `sink`; `provider` is the judge's provider name,
 // `eval_run_id` goes in the run's batch id. Thread-safe (the sink is).
-void record_judge_call(core::lineage::RunSink& sink, const std::string& eval_run_id, const std::string& provider,
+void record_judge_call(chains::RunSink& sink, const std::string& eval_run_id, const std::string& provider,
                        const core::llm::Request& request, const core::llm::Outcome& outcome);
 
 }  // namespace genops::cli

@@ -8,7 +8,7 @@
 
 namespace genops::cli {
 
-nlohmann::json version_json(const core::lineage::PromptVersionRecord& v, bool with_content) {
+nlohmann::json version_json(const core::prompt::PromptVersionRecord& v, bool with_content) {
   nlohmann::json j = {{"name", v.name},       {"version", v.number},   {"ref", v.name + "@" + std::to_string(v.number)},
                       {"hash", v.hash},       {"message", v.message},  {"author", v.author},
                       {"created_at", v.created_at}, {"labels", v.labels}, {"source_path", v.source_path}};
@@ -24,7 +24,7 @@ void check_label_name(const std::string& label) {
                      {"a label starts with a letter and has letters, digits, '.', '_' or '-', e.g. production"});
 }
 
-core::lineage::PromptVersionRecord resolve_ref(core::lineage::PromptStore& store, const std::string& ref) {
+core::prompt::PromptVersionRecord resolve_ref(core::prompt::PromptStore& store, const std::string& ref) {
   return core::prompt::resolve_prompt_ref(store, core::prompt::parse_prompt_ref(ref));
 }
 

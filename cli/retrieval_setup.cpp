@@ -29,9 +29,9 @@ std::vector<fs::path> index_input_files(const std::vector<std::string>& args) {
   return out;
 }
 
-core::lineage::Embedders index_embedders(Context& ctx) {
-  core::lineage::Embedders out;
-  core::lineage::IndexStore indexes(ctx.read_store().db());  // only reads: `index query` must not create a store
+chains::Embedders index_embedders(Context& ctx) {
+  chains::Embedders out;
+  auto& indexes = ctx.indexes(core::lineage::Access::read);  // only reads: `index query` must not create a store
   const auto& providers = ctx.project().providers;
   for (const auto& summary : indexes.list_indexes()) {
     const auto& name = summary.settings.embed_provider;

@@ -9,8 +9,8 @@
 
 namespace genops::cli {
 
-using core::lineage::RunSummary;
-using core::lineage::StepRecord;
+using chains::RunSummary;
+using chains::StepRecord;
 
 namespace {
 

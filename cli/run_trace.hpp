@@ -6,19 +6,19 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/lineage/run_queries.hpp"
+#include "chains/store/run_queries.hpp"
 
 namespace genops::cli {
 
 // The run's steps as a tree, one line per step: a parent shows the totals of
 // its subtree. `colour` adds ANSI colour to statuses.
-std::string render_trace(const core::lineage::RunSummary& run, const std::vector<core::lineage::StepRecord>& steps,
+std::string render_trace(const chains::RunSummary& run, const std::vector<chains::StepRecord>& steps,
                          bool colour);
 
 // A run as JSON (inputs and outputs parsed back).
-nlohmann::json run_json(const core::lineage::RunSummary& run);
+nlohmann::json run_json(const chains::RunSummary& run);
 // A step as JSON; requests and outputs when present.
-nlohmann::json step_json(const core::lineage::StepRecord& step);
+nlohmann::json step_json(const chains::StepRecord& step);
 
 // "$0.0012".
 std::string format_cost(double usd);

@@ -45,6 +45,19 @@ check_home 'xxhash\.h' '^providers/hash_embed/' xxhash
 check_home 're2/' '^core/regex\.cpp$' RE2
 check_home 'utf8proc\.h' '^core/utf8\.cpp$' utf8proc
 
+# 2a. The stores (core/prompt, chains/store, chains/index, eval/store,
+# eval/skew/store, providers/cache) use only the facade (core/lineage/sqlite.hpp:
+# Database/Statement); the backends' own headers stay inside core/lineage/.
+while IFS= read -r hit; do
+  fail "$hit: a backend header is included only inside core/lineage/; use core/lineage/sqlite.hpp (Database, Statement)"
+done < <(sources core providers chains eval migrate cli | grep -v '^core/lineage/' | xargs -r grep -nE '#include *"core/lineage/(sqlite_connection|pg_connection|pg_sql|connection)\.hpp"' 2>/dev/null)
+
+# 2a'. The composition root (cli/context.cpp) is the one place in cli/ that
+# constructs a store: the others ask the Context for it.
+while IFS= read -r hit; do
+  fail "$hit: stores are constructed only in cli/context.cpp; ask the Context (store(), prompts(), indexes(), open_*)"
+done < <(sources cli | grep -v '^cli/context\.cpp$' | xargs -r grep -nE '(PromptStore|IndexStore|EvalStore|RunRecorder|IndexRetriever|SqliteResponseCache|lineage::Store|lineage::Database)( +[a-z_]+ *[({]|>\(|\()' 2>/dev/null | grep -vE '^[^:]+:[0-9]+: *//' )
+
 # 2b. One UTF-8 home: byte-level UTF-8 decoding (masks of 0xC0/0xE0/0xF0
 # against lead and continuation bytes) lives in core/utf8.cpp alone.
 while IFS= read -r hit; do

@@ -14,7 +14,7 @@
 #include "chains/batch.hpp"
 #include "chains/loader.hpp"
 #include "chains/runner.hpp"
-#include "core/lineage/run_recorder.hpp"
+#include "chains/store/run_recorder.hpp"
 #include "core/lineage/store.hpp"
 
 using namespace genops;
@@ -60,7 +60,7 @@ struct InstantClient final : core::llm::ModelClient {
   const std::string& model() const override { return n; }
 };
 
-double run_rows(const std::shared_ptr<const chains::ChainSet>& set, core::lineage::RunSink* sink, int rows, int jobs) {
+double run_rows(const std::shared_ptr<const chains::ChainSet>& set, chains::RunSink* sink, int rows, int jobs) {
   InstantClient client;
   chains::Services services;
   services.client = [&](const std::string&) -> core::llm::ModelClient& { return client; };
@@ -102,7 +102,7 @@ int main(int argc, char** argv) {
               rows / bare, bare * 1e6 / steps);
   {
     core::lineage::Store store(dir / "store.db");
-    core::lineage::RunRecorder recorder(dir / "store.db");
+    chains::RunRecorder recorder(dir / "store.db");
     double recorded = run_rows(set, &recorder, rows, jobs);
     recorder.flush();
     std::printf("runner + store:     %d rows x 5 steps in %.3f s: %.0f runs/s, %.1f us per step (store: +%.1f us per step)\n",
@@ -111,12 +111,12 @@ int main(int argc, char** argv) {
   {
     // The writer alone: step records straight into the recorder.
     core::lineage::Store store(dir / "writer.db");
-    core::lineage::RunRecorder recorder(dir / "writer.db");
+    chains::RunRecorder recorder(dir / "writer.db");
     recorder.begin_run({"0000000000000001", "chain", "bench", "v", "chain.yaml", "{}", "t", "", "", "", std::nullopt});
     const int n = 200000;
     auto start = std::chrono::steady_clock::now();
     for (int i = 1; i <= n; ++i) {
-      core::lineage::StepRecord s;
+      chains::StepRecord s;
       s.run_id = "0000000000000001";
       s.seq = i;
       s.step_id = "answer";

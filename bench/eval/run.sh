@@ -14,7 +14,8 @@
 #   LAT_CASES=1000 LAT_MS=50 LAT_JOBS="100"        the latency configuration(s)
 #   PROMPTFOO=path             the promptfoo binary; unset: genops only
 #   PF_SIZES="1000" PF_JOBS="16 100" PF_LAT_JOBS="16 100"   promptfoo's configurations
-#   MODE=all|genops|promptfoo|mock                  what to run
+#   MODE=all|genops|promptfoo|mock|table            what to run; table: issue 14's table, every row
+#                              a ratio with the load average (bench/eval/table.sh has its knobs)
 #   KEEP=1                     keep the work directory
 #   STARTUP=0                  skip the --version start-up measurement
 #
@@ -131,6 +132,11 @@ measure() {
   awk -v t="$tool" -v n="$n" -v j="$j" -v l="$lat" -v w="$w" -v m="$m" -v la="$load" -v all="${walls[*]}" \
     'BEGIN {printf "| %s | %d | %d | %d ms | %.2f s | %.0f | %.1f MB | %s | %s |\n", t, n, j, l, w, n / w, m / 1024, la, all}'
 }
+
+if [[ $MODE == table ]]; then
+  source "$here/table.sh"
+  exit 0
+fi
 
 if [[ $MODE != mock && ${STARTUP:-1} == 1 ]]; then
   echo "## start-up (--version, median of $REPEAT)"

@@ -48,9 +48,10 @@ void Loader::register_prompt_files() {
     auto visit = [&](ModelCall& call) {
       if (!call.prompt || call.prompt->file.empty()) return;
       auto& b = *call.prompt;
-      core::lineage::NewPromptVersion nv{b.spec.name, b.hash, core::dump_json(core::prompt::to_json(b.spec)),
+      core::prompt::NewPromptVersion nv{b.spec.name, b.hash, core::dump_json(core::prompt::to_json(b.spec)),
                                          core::read_file(b.file), core::display_path(b.file),
-                                         "registered on first use by chain " + chain.name, m_options.author};
+                                         "registered on first use by chain " + chain.name,
+                                         m_options.author ? m_options.author() : std::string()};
       auto outcome = m_options.prompt_store().add_version(nv);
       b.ref = b.spec.name + "@" + std::to_string(outcome.version.number);
       b.file.clear();

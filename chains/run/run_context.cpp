@@ -27,7 +27,7 @@ RunContext::RunContext(std::string id, std::shared_ptr<const ChainSet> chains, c
     : m_id(std::move(id)), m_chains(std::move(chains)), m_services(services), m_executor(std::move(executor)),
       m_budget(limits) {}
 
-void RunContext::record(core::lineage::StepRecord record) {
+void RunContext::record(chains::StepRecord record) {
   if (!m_services.sink) return;
   record.run_id = m_id;
   m_services.sink->record_step(std::move(record));

@@ -56,7 +56,7 @@ class RunContext {
   // The next step record number (1, 2, 3…).
   std::int64_t next_seq() { return m_next_seq.fetch_add(1); }
   // Hands a finished step's record to the sink (run_id filled in).
-  void record(core::lineage::StepRecord record);
+  void record(chains::StepRecord record);
   // Stops the run: no further step or model call starts. The first reason wins.
   void stop(RunStatus status, std::string message);
   // Why the run stopped, if it did.

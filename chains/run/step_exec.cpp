@@ -22,8 +22,8 @@ std::string name_of(const Step& step, const Place& place) {
   return name;
 }
 
-core::lineage::StepRecord start_record(const Step& step, const Place& place, std::int64_t seq) {
-  core::lineage::StepRecord r;
+chains::StepRecord start_record(const Step& step, const Place& place, std::int64_t seq) {
+  chains::StepRecord r;
   r.seq = seq;
   r.parent_seq = place.parent_seq;
   r.item_index = place.item_index;
@@ -74,7 +74,7 @@ void execute_step(const std::shared_ptr<RunContext>& run, const Step& step, std:
     return done(run->stopped_outcome());
   }
   auto seq = run->next_seq();
-  auto record = std::make_shared<core::lineage::StepRecord>(start_record(step, place, seq));
+  auto record = std::make_shared<chains::StepRecord>(start_record(step, place, seq));
   auto started = std::chrono::steady_clock::now();
   std::string name = name_of(step, place);
   // Guarded: a kind that throws after handing off `done` must not finish twice.

@@ -13,7 +13,7 @@ namespace genops::chains::steps {
 
 namespace {
 
-using core::lineage::StepRecord;
+using chains::StepRecord;
 using run::StepOutcome;
 
 std::int64_t elapsed_us(std::chrono::steady_clock::time_point since) {

@@ -6,7 +6,7 @@
 #include <memory>
 
 #include "chains/run/run_context.hpp"
-#include "core/lineage/run_records.hpp"
+#include "chains/store/run_records.hpp"
 
 namespace genops::chains::steps {
 
@@ -17,7 +17,7 @@ struct StepCall {
   std::shared_ptr<const Scope> scope;
   std::int64_t seq = 0;  // this step's record, the parent of any children
   int chain_depth = 0;
-  std::shared_ptr<core::lineage::StepRecord> record;  // provider, model, request, tokens…
+  std::shared_ptr<chains::StepRecord> record;  // provider, model, request, tokens…
 
   // The place of a child of this step.
   run::Place child(std::optional<std::int64_t> item_index) const { return {seq, item_index, chain_depth}; }

@@ -6,7 +6,7 @@
 
 namespace genops::chains::steps {
 
-core::llm::Request build_request(const ModelCall& call, const Scope& scope, core::lineage::StepRecord& record) {
+core::llm::Request build_request(const ModelCall& call, const Scope& scope, chains::StepRecord& record) {
   core::llm::Request request;
   auto vars = nlohmann::json::object();
   for (const auto& [name, tmpl] : call.vars) vars[name] = tmpl.render_value(scope);
@@ -53,7 +53,7 @@ std::string request_text(const core::llm::Request& request) {
   return core::dump_json(out);
 }
 
-void account(run::RunContext& run, core::lineage::StepRecord& record, const core::llm::Response& response) {
+void account(run::RunContext& run, chains::StepRecord& record, const core::llm::Response& response) {
   record.model = response.model;
   record.input_tokens += response.usage.input_tokens;
   record.output_tokens += response.usage.output_tokens;

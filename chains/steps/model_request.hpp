@@ -10,7 +10,7 @@
 #include "chains/chain.hpp"
 #include "chains/run/run_context.hpp"
 #include "core/expected.hpp"
-#include "core/lineage/run_records.hpp"
+#include "chains/store/run_records.hpp"
 #include "core/llm/types.hpp"
 
 namespace genops::chains::steps {
@@ -18,14 +18,14 @@ namespace genops::chains::steps {
 // Renders `call` in `scope` into a request (model settings applied) and
 // fills the record's prompt, provider, model, params and request. Throws
 // Error(invalid_input) for a missing or mistyped prompt variable.
-core::llm::Request build_request(const ModelCall& call, const Scope& scope, core::lineage::StepRecord& record);
+core::llm::Request build_request(const ModelCall& call, const Scope& scope, chains::StepRecord& record);
 
 // The request as stored: messages, tools and parameters, as JSON text.
 std::string request_text(const core::llm::Request& request);
 
 // Adds a reply's usage to the record and the run's budget; stops the run
 // (budget_exceeded) when that passes a limit.
-void account(run::RunContext& run, core::lineage::StepRecord& record, const core::llm::Response& response);
+void account(run::RunContext& run, chains::StepRecord& record, const core::llm::Response& response);
 
 // "provider local failed (server, HTTP 500): message [http://host/v1/chat/completions]"
 // (the URL redacted, when the failure has one).

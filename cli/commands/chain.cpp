@@ -7,7 +7,7 @@
 #include "cli/commands/commands.hpp"
 #include "cli/output.hpp"
 #include "core/error.hpp"
-#include "core/lineage/index_retriever.hpp"
+#include "chains/index/index_retriever.hpp"
 #include "core/lineage/store.hpp"
 #include "core/strings.hpp"
 
@@ -31,10 +31,10 @@ void check_indexes(Context& ctx, const chains::ChainSet& set) {
     throw core::Error(core::ErrorKind::invalid_input,
                       uses.front().where + ": index \"" + uses.front().index + "\" not found (there is no store yet)",
                       {"build it with: genops index add " + uses.front().index + " FILES..."});
-  core::lineage::IndexStore indexes(ctx.read_store().db());
+  auto& indexes = ctx.indexes(core::lineage::Access::read);
   for (const auto& use : uses) {
     try {
-      (void)core::lineage::require_index(indexes, use.index);
+      (void)chains::require_index(indexes, use.index);
     } catch (const core::Error& e) {
       if (e.kind() != core::ErrorKind::invalid_input) throw;
       throw core::Error(e.kind(), use.where + ": " + e.what(), e.hints(), e.context());

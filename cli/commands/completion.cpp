@@ -11,10 +11,10 @@
 #include "cli/completion_script.hpp"
 #include "cli/man_page.hpp"
 #include "cli/version.hpp"
-#include "core/lineage/eval_queries.hpp"
-#include "core/lineage/index_store.hpp"
-#include "core/lineage/prompt_store.hpp"
-#include "core/lineage/run_queries.hpp"
+#include "eval/store/eval_queries.hpp"
+#include "chains/index/index_store.hpp"
+#include "core/prompt/prompt_store.hpp"
+#include "chains/store/run_queries.hpp"
 
 namespace genops::cli {
 
@@ -30,23 +30,23 @@ void print_values(Context& ctx, const std::string& kind) {
   if (!core::lineage::store_exists(ctx.project_or_defaults().store_path)) return;
   auto& store = ctx.read_store();
   if (kind == "prompts") {
-    core::lineage::PromptStore prompts(store);
+    auto& prompts = ctx.prompts(core::lineage::Access::read);
     for (const auto& name : prompts.names()) {
       std::cout << name << '\n';
       for (const auto& label : prompts.labels(name)) std::cout << name << '@' << label << '\n';
     }
   } else if (kind == "runs") {
-    core::lineage::RunFilter filter;
+    chains::RunFilter filter;
     filter.limit = 100;
-    for (const auto& r : core::lineage::list_runs(store, filter)) std::cout << r.run.id << '\n';
+    for (const auto& r : chains::list_runs(store, filter)) std::cout << r.run.id << '\n';
   } else if (kind == "evals" || kind == "eval-runs") {
     std::set<std::string> seen;
-    for (const auto& listing : core::lineage::list_eval_runs(store.db(), "", 1000)) {
+    for (const auto& listing : eval::list_eval_runs(store.db(), "", 1000)) {
       const auto& value = kind == "evals" ? listing.run.suite : listing.run.id;
       if (seen.insert(value).second) std::cout << value << '\n';
     }
   } else if (kind == "indexes") {
-    core::lineage::IndexStore indexes(store.db());
+    auto& indexes = ctx.indexes(core::lineage::Access::read);
     for (const auto& name : indexes.index_names()) std::cout << name << '\n';
   }
 }

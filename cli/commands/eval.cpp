@@ -1,4 +1,5 @@
 // genops eval EVAL.yaml [-j N] [--repeat K] [--filter RE] [--limit N] [--shard I/N --run-name NAME] [--no-cache]
+//                       [--batch [--no-wait]]
 //                       [--resume RUN] [--label L] [--baseline LABEL|RUN] [--output FILE]... [--json]
 #include "cli/commands/commands.hpp"
 #include "cli/eval_session.hpp"
@@ -25,12 +26,17 @@ void add_eval_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--baseline", o->baseline, "Compare with the last run with this label, or this run id");
   cmd->add_option("-o,--output", o->outputs, "Write a report: .json .jsonl .xml (JUnit) .md .html .csv (repeatable)");
   cmd->add_flag("--json", o->json, "Print the JSON report on stdout instead of the table");
+  cmd->add_flag("--batch", o->batch,
+                "Run the providers with a batch API (openai, anthropic) as provider batches: about half the price, "
+                "results within 24 h");
+  cmd->add_flag("--no-wait", o->no_wait, "With --batch: submit the batches, print the resume command and exit 0");
   cmd->add_flag("--dry-run", o->dry_run, "Load and check everything and count the results; call nothing, record no run");
   cmd->footer(example({"genops eval evals/support.yaml -j 16 --output report.html --output junit.xml",
                        "genops eval evals/support.yaml --label main             # on the main branch",
                        "genops eval evals/support.yaml --baseline main -o comment.md   # on a pull request",
                        "genops eval evals/support.yaml --resume last            # after Ctrl-C or a crash",
                        "genops eval evals/support.yaml --dry-run --json         # check it and count, call nothing",
+                       "genops eval evals/nightly.yaml --batch --no-wait        # half price; resume later",
                        "genops eval evals/support.yaml --shard 2/4 --run-name ci-42   # one of four machines"}));
   cmd->callback([&ctx, o] { run_eval_session(ctx, *o); });
 }

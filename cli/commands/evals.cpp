@@ -11,16 +11,16 @@
 #include "cli/run_trace.hpp"
 #include "core/error.hpp"
 #include "core/json.hpp"
-#include "core/lineage/eval_queries.hpp"
-#include "core/lineage/eval_store.hpp"
+#include "eval/store/eval_queries.hpp"
+#include "eval/store/eval_store.hpp"
 #include "core/strings.hpp"
-#include "eval/session/stored_summary.hpp"
+#include "eval/session/run_summary.hpp"
 
 namespace genops::cli {
 
 namespace {
 
-using core::lineage::EvalRunListing;
+using eval::EvalRunListing;
 
 struct EvalsOptions {
   std::string name;  // list: only this eval
@@ -37,19 +37,19 @@ std::string pass_rate(const EvalRunListing& r) {
   return out.str();
 }
 
-std::string gate_text(const core::lineage::EvalRunRecord& run) {
+std::string gate_text(const eval::EvalRunRecord& run) {
   if (!run.gate_passed) return "-";
   return *run.gate_passed ? "pass" : "fail";
 }
 
 // "2/4" for a shard, "" otherwise.
-std::string shard_text(const core::lineage::EvalRunRecord& run) {
+std::string shard_text(const eval::EvalRunRecord& run) {
   if (!run.is_shard()) return "";
   return std::to_string(run.shard_index) + "/" + std::to_string(run.shard_count);
 }
 
 // The command that finishes a run that did not end, or "".
-std::string resume_command(const core::lineage::EvalRunRecord& run) {
+std::string resume_command(const eval::EvalRunRecord& run) {
   if (run.status != "interrupted" && run.status != "abandoned") return "";
   if (run.is_shard())
     return "genops eval " + (run.suite_path.empty() ? "EVAL.yaml" : run.suite_path) + " --shard " + shard_text(run) +
@@ -67,9 +67,9 @@ nlohmann::json listing_json(const EvalRunListing& r) {
                       {"host", run.host}};
   j["pass_rate"] = r.results ? nlohmann::json(static_cast<double>(r.passes) / static_cast<double>(r.results)) : nullptr;
   j["gate_passed"] = run.gate_passed ? nlohmann::json(*run.gate_passed) : nullptr;
-  const auto stored = eval::session::read_stored_verdict(run.summary_json);
-  j["baseline"] = stored.baseline;
-  j["gate_failures"] = stored.gate_failures;
+  const auto stored = eval::session::RunSummary::from_json(run.summary_json);
+  j["baseline"] = stored.baseline.value_or("");
+  j["gate_failures"] = stored.gate_failures.value_or("");
   j["run_name"] = run.run_name.empty() ? nlohmann::json(nullptr) : nlohmann::json(run.run_name);
   j["shard"] = run.is_shard() ? nlohmann::json(shard_text(run)) : nlohmann::json(nullptr);
   auto resume = resume_command(run);
@@ -78,7 +78,7 @@ nlohmann::json listing_json(const EvalRunListing& r) {
 }
 
 void run_list(Context& ctx, const EvalsOptions& o) {
-  auto runs = core::lineage::list_eval_runs(ctx.read_store().db(), o.name, o.limit);
+  auto runs = eval::list_eval_runs(ctx.read_store().db(), o.name, o.limit);
   if (o.json) {
     auto out = nlohmann::json::array();
     for (const auto& r : runs) out.push_back(listing_json(r));
@@ -93,15 +93,15 @@ void run_list(Context& ctx, const EvalsOptions& o) {
   print_table(rows);
 }
 
-core::lineage::EvalRunRecord find_or_fail(core::lineage::Database& db, const std::string& id) {
-  auto run = core::lineage::find_eval_run(db, id);
+eval::EvalRunRecord find_or_fail(core::lineage::Database& db, const std::string& id) {
+  auto run = eval::find_eval_run(db, id);
   if (!run) core::fail_input("no eval run " + core::quote(id), {"list eval runs with: genops evals list"});
   return *run;
 }
 
 void run_show(Context& ctx, const EvalsOptions& o) {
   auto& db = ctx.read_store().db();
-  auto listing = core::lineage::describe_eval_run(db, find_or_fail(db, o.run));
+  auto listing = eval::describe_eval_run(db, find_or_fail(db, o.run));
   auto j = listing_json(listing);
   if (o.json) return print_json(j);
   std::vector<std::vector<std::string>> rows;

@@ -14,7 +14,7 @@ namespace genops::cli {
 
 namespace {
 
-using core::lineage::IndexSettings;
+using chains::IndexSettings;
 
 struct AddOptions {
   std::string name;
@@ -25,7 +25,7 @@ struct AddOptions {
 };
 
 // The index's settings: an existing index keeps its own; options given again must agree.
-IndexSettings settings_for(core::lineage::IndexStore& store, const AddOptions& o) {
+IndexSettings settings_for(chains::IndexStore& store, const AddOptions& o) {
   auto existing = store.find_index(o.name);
   IndexSettings s = existing ? *existing : IndexSettings{o.name, 800, 100, o.embed, 0};
   auto differs = [](int given, std::int64_t kept) { return given >= 0 && given != kept; };
@@ -44,22 +44,22 @@ void run_add(Context& ctx, const AddOptions& o) {
   static const core::Regex k_name = core::Regex::builtin("[A-Za-z0-9_-]{1,64}");
   if (!k_name.full_match(o.name)) core::fail_input("invalid index name " + core::quote(o.name), {"use letters, digits, _ and -"});
   auto files = index_input_files(o.files);
-  core::lineage::IndexStore store(ctx.store().db());
+  auto& store = ctx.indexes(core::lineage::Access::write);
   auto settings = settings_for(store, o);
   const auto& provider = settings.embed_provider;
   core::llm::ModelClient* embedder = provider.empty() ? nullptr : &ctx.model_client(provider, Context::Cache::no);
   if (!store.find_index(o.name)) store.create_index(settings);
   for (const auto& file : files) {
     auto source = file.generic_string();
-    auto [outcome, chunks] = core::lineage::add_document(store, settings, source, core::read_file(file), embedder);
-    std::cout << core::lineage::to_string(outcome) << ": " << source;
-    if (outcome != core::lineage::DocumentChange::unchanged) std::cout << " (" << chunks << (chunks == 1 ? " chunk)" : " chunks)");
+    auto [outcome, chunks] = chains::add_document(store, settings, source, core::read_file(file), embedder);
+    std::cout << chains::to_string(outcome) << ": " << source;
+    if (outcome != chains::DocumentChange::unchanged) std::cout << " (" << chunks << (chunks == 1 ? " chunk)" : " chunks)");
     std::cout << '\n';
   }
 }
 
 void run_list(Context& ctx, bool json) {
-  core::lineage::IndexStore store(ctx.read_store().db());
+  auto& store = ctx.indexes(core::lineage::Access::read);
   auto out = nlohmann::json::array();
   std::vector<std::vector<std::string>> rows = {{"NAME", "DOCUMENTS", "CHUNKS", "CHUNK SIZE", "OVERLAP", "EMBED"}};
   for (const auto& i : store.list_indexes()) {
@@ -84,8 +84,8 @@ void run_query(Context& ctx, const QueryOptions& o) {
   using core::retrieval::Mode;
   auto mode = o.mode == "vector" ? Mode::vector : o.mode == "hybrid" ? Mode::hybrid : Mode::bm25;
   auto embedders = index_embedders(ctx);
-  core::lineage::IndexStore store(ctx.read_store().db());
-  auto hits = core::lineage::query_index(store, o.name, o.text, o.top_k, mode, embedders);
+  auto& store = ctx.indexes(core::lineage::Access::read);
+  auto hits = chains::query_index(store, o.name, o.text, o.top_k, mode, embedders);
   if (o.json) {
     auto out = nlohmann::json::array();
     for (const auto& h : hits) out.push_back({{"source", h.source}, {"score", h.score}, {"text", h.text}});

@@ -7,7 +7,7 @@
 #include "cli/prompt_json.hpp"
 #include "core/error.hpp"
 #include "core/fs.hpp"
-#include "core/lineage/prompt_store.hpp"
+#include "core/prompt/prompt_store.hpp"
 #include "core/prompt/prompt_spec.hpp"
 #include "core/strings.hpp"
 
@@ -25,7 +25,7 @@ struct AddOptions {
 void run_add(Context& ctx, const AddOptions& o) {
   if (!o.label.empty()) check_label_name(o.label);
   // Validate every file before touching the store: bad input writes nothing.
-  std::vector<core::lineage::NewPromptVersion> versions;
+  std::vector<core::prompt::NewPromptVersion> versions;
   std::set<std::string> names;
   for (const auto& file : o.files) {
     auto spec = core::prompt::load_prompt_file(file);
@@ -37,7 +37,7 @@ void run_add(Context& ctx, const AddOptions& o) {
                         core::read_file(file), file, o.message, ""});
   }
   auto author = ctx.author();
-  core::lineage::PromptStore store(ctx.store());
+  auto& store = ctx.prompts();
   auto out = nlohmann::json::array();
   for (auto& v : versions) {
     v.author = author;

@@ -5,7 +5,7 @@
 #include "cli/output.hpp"
 #include "cli/prompt_json.hpp"
 #include "cli/prompt_scores.hpp"
-#include "core/lineage/eval_store.hpp"
+#include "eval/store/eval_store.hpp"
 #include "core/prompt/diff.hpp"
 
 namespace genops::cli {
@@ -44,18 +44,18 @@ void print_changes(const char* title, const std::vector<core::prompt::ValueChang
 }
 
 void run_diff(Context& ctx, const DiffOptions& o) {
-  core::lineage::PromptStore store(ctx.read_store());
+  auto& store = ctx.prompts(core::lineage::Access::read);
   auto va = resolve_ref(store, o.a);
   auto vb = resolve_ref(store, o.b);
   auto sa = core::prompt::from_json(nlohmann::json::parse(va.content_json));
   auto sb = core::prompt::from_json(nlohmann::json::parse(vb.content_json));
   auto diff = core::prompt::diff_prompts(sa, sb);
   std::string ra = va.name + "@" + std::to_string(va.number), rb = vb.name + "@" + std::to_string(vb.number);
-  nlohmann::json scores;
+  std::vector<ScoreRow> scores;
   VersionRef ref_a{va.name, va.number}, ref_b{vb.name, vb.number};
   if (o.scores) {
     auto evals = ctx.open_eval_store(core::lineage::Access::read);
-    scores = score_deltas(*evals, ref_a, ref_b);
+    scores = score_rows(*evals, ref_a, ref_b);
   }
   if (o.json) {
     auto hunks = nlohmann::json::array();
@@ -67,7 +67,7 @@ void run_diff(Context& ctx, const DiffOptions& o) {
     }
     nlohmann::json doc = {{"a", version_json(va)}, {"b", version_json(vb)}, {"identical", diff.identical()},
                           {"messages", hunks}, {"model", changes_json(diff.model)}, {"inputs", changes_json(diff.inputs)}};
-    if (o.scores) doc["scores"] = scores;
+    if (o.scores) doc["scores"] = score_deltas_json(scores);
     return print_json(doc);
   }
   bool colour = colour_enabled(stdout);

@@ -17,7 +17,7 @@ std::string labels_text(const std::vector<std::string>& labels) {
 }
 
 void run_list(Context& ctx, bool json) {
-  core::lineage::PromptStore store(ctx.read_store());
+  auto& store = ctx.prompts(core::lineage::Access::read);
   auto prompts = store.list();
   if (json) {
     auto out = nlohmann::json::array();
@@ -57,7 +57,7 @@ void print_spec(const core::prompt::PromptSpec& spec) {
 }
 
 void run_show(Context& ctx, const std::string& ref, bool json, bool source) {
-  core::lineage::PromptStore store(ctx.read_store());
+  auto& store = ctx.prompts(core::lineage::Access::read);
   auto v = resolve_ref(store, ref);
   if (source) {
     std::cout << store.source_text(v).value_or("");
@@ -75,7 +75,7 @@ void run_show(Context& ctx, const std::string& ref, bool json, bool source) {
 }
 
 void run_log(Context& ctx, const std::string& name, bool json) {
-  core::lineage::PromptStore store(ctx.read_store());
+  auto& store = ctx.prompts(core::lineage::Access::read);
   auto versions = store.log(name);
   if (versions.empty()) core::fail_input("unknown prompt " + core::quote(name), {core::suggest(name, store.names())});
   if (json) {

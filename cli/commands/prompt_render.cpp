@@ -68,7 +68,7 @@ void run_render(Context& ctx, const RenderOptions& o) {
   // --var wins over the file.
   auto assigned = core::prompt::parse_var_assignments(o.vars);
   for (const auto& [k, v] : assigned.items()) vars[k] = v;
-  core::lineage::PromptStore store(ctx.read_store());
+  auto& store = ctx.prompts(core::lineage::Access::read);
   auto v = resolve_ref(store, o.ref);
   auto spec = core::prompt::from_json(nlohmann::json::parse(v.content_json));
   std::string ref = v.name + "@" + std::to_string(v.number);

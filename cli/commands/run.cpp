@@ -15,7 +15,7 @@
 #include "core/error.hpp"
 #include "core/fs.hpp"
 #include "core/json.hpp"
-#include "core/lineage/run_recorder.hpp"
+#include "chains/store/run_recorder.hpp"
 #include "core/prompt/render.hpp"
 
 namespace genops::cli {
@@ -104,7 +104,7 @@ void run_command(Context& ctx, const RunOptions& o) {
                                   else if (o.json) print_run_result(r, true);
                                 });
   } else {
-    batch.batch_id = core::lineage::new_run_id();
+    batch.batch_id = chains::new_run_id();
     summary = chains::run_batch(runner, &recorder, chains::open_jsonl_rows(o.input_file), batch, print_row);
   }
   runner.shutdown();

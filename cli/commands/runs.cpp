@@ -5,10 +5,11 @@
 #include "cli/commands/commands.hpp"
 #include "cli/output.hpp"
 #include "cli/run_trace.hpp"
+#include "cli/telemetry_export.hpp"
 #include "core/error.hpp"
 #include "core/json.hpp"
-#include "core/lineage/eval_queries.hpp"
-#include "core/lineage/run_queries.hpp"
+#include "eval/store/eval_queries.hpp"
+#include "chains/store/run_queries.hpp"
 #include "core/strings.hpp"
 #include "core/time.hpp"
 
@@ -36,13 +37,13 @@ std::string parse_since(const std::string& text) {
 }
 
 void run_list(Context& ctx, const RunsOptions& o) {
-  core::lineage::RunFilter filter;
+  chains::RunFilter filter;
   filter.name = o.chain;
   filter.status = o.status;
   filter.kind = o.kind;
   filter.since = parse_since(o.since);
   filter.limit = o.limit;
-  auto runs = core::lineage::list_runs(ctx.read_store(), filter);
+  auto runs = chains::list_runs(ctx.read_store(), filter);
   if (o.json) {
     auto out = nlohmann::json::array();
     for (const auto& r : runs) {
@@ -64,15 +65,15 @@ void run_list(Context& ctx, const RunsOptions& o) {
 }
 
 // The run `id` names; an eval run's id says where to look instead.
-core::lineage::RunSummary find_chain_run(Context& ctx, const std::string& id) {
+chains::RunSummary find_chain_run(Context& ctx, const std::string& id) {
   auto& store = ctx.read_store();
   try {
-    return core::lineage::find_run(store, id);
+    return chains::find_run(store, id);
   } catch (const core::Error& e) {
     if (e.kind() != core::ErrorKind::invalid_input || id == "last") throw;
-    std::optional<core::lineage::EvalRunRecord> eval_run;
+    std::optional<eval::EvalRunRecord> eval_run;
     try {
-      eval_run = core::lineage::find_eval_run(store.db(), id);
+      eval_run = eval::find_eval_run(store.db(), id);
     } catch (const core::Error&) {
       throw e;  // an ambiguous eval prefix: the runs error is the one to show
     }
@@ -100,7 +101,7 @@ void run_show(Context& ctx, const RunsOptions& o) {
 
 void run_trace(Context& ctx, const RunsOptions& o) {
   auto run = find_chain_run(ctx, o.run);
-  auto steps = core::lineage::run_steps(ctx.read_store(), run.run.id, core::lineage::Texts::no);
+  auto steps = chains::run_steps(ctx.read_store(), run.run.id, chains::Texts::no);
   if (o.json) {
     auto out = run_json(run);
     out["steps"] = nlohmann::json::array();
@@ -111,13 +112,12 @@ void run_trace(Context& ctx, const RunsOptions& o) {
 }
 
 void run_export(Context& ctx, const RunsOptions& o) {
-  if (o.format != "jsonl")
-    core::fail_usage("--format " + core::quote(o.format) + " is not supported", {"use --format jsonl (OTLP export is planned)"});
+  if (o.format == "otlp") return print_otlp_export(ctx, find_chain_run(ctx, o.run));
   auto run = find_chain_run(ctx, o.run);
   auto j = run_json(run);
   j["type"] = "run";
   std::cout << core::dump_json(j) << '\n';
-  for (const auto& s : core::lineage::run_steps(ctx.read_store(), run.run.id, core::lineage::Texts::yes)) {
+  for (const auto& s : chains::run_steps(ctx.read_store(), run.run.id, chains::Texts::yes)) {
     auto sj = step_json(s);
     sj["type"] = "step";
     sj["run"] = run.run.id;
@@ -159,8 +159,11 @@ void add_runs_commands(CLI::App& app, Context& ctx) {
                     {"genops runs trace 3f2a9c1d"});
   trace->add_flag("--json", o->json, "Print JSON");
   auto* exp = add(*runs, ctx, o, "export", "A run and its steps (requests and outputs included) as JSON lines", run_export,
-                  {"genops runs export last --format jsonl > run.jsonl"});
-  exp->add_option("--format", o->format, "jsonl");
+                  {"genops runs export last --format jsonl > run.jsonl", "genops runs export last --format otlp > run.otlp.jsonl"});
+  exp->add_option("--format", o->format,
+                   "jsonl (genops' records), or otlp (one OTLP/JSON ExportTraceServiceRequest line, as sent to a "
+                   "collector; docs/telemetry.md)")
+      ->check(CLI::IsMember({"jsonl", "otlp"}));
 }
 
 }  // namespace genops::cli

@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "chains/store/run_queries.hpp"
 #include "cli/commands/commands.hpp"
 #include "cli/output.hpp"
 #include "core/error.hpp"
@@ -9,6 +10,7 @@
 #include "core/lineage/store_admin.hpp"
 #include "core/lineage/store_merge.hpp"
 #include "core/strings.hpp"
+#include "eval/store/eval_queries.hpp"
 
 namespace genops::cli {
 
@@ -30,16 +32,19 @@ std::string counts_text(const Counts& counts) {
 }
 
 void run_info(Context& ctx, bool json) {
-  auto info = core::lineage::describe_store(ctx.read_store());
+  auto& store = ctx.read_store();
+  auto info = core::lineage::describe_store(store);
+  const auto runs = chains::count_runs_by_status(store);
+  const auto eval_runs = eval::count_eval_runs_by_status(store.db());
   if (json) {
     return print_json({{"path", info.path}, {"schema_version", info.schema_version}, {"bytes", info.bytes},
                        {"read_only", info.read_only}, {"tables", counts_json(info.row_counts)},
-                       {"runs", counts_json(info.runs_by_status)}, {"eval_runs", counts_json(info.eval_runs_by_status)}});
+                       {"runs", counts_json(runs)}, {"eval_runs", counts_json(eval_runs)}});
   }
   std::cout << "path:           " << info.path << (info.read_only ? " (read-only)" : "")
             << "\nschema version: " << info.schema_version << "\nsize:           " << info.bytes << " bytes"
-            << "\nruns:           " << counts_text(info.runs_by_status)
-            << "\neval runs:      " << counts_text(info.eval_runs_by_status) << '\n';
+            << "\nruns:           " << counts_text(runs)
+            << "\neval runs:      " << counts_text(eval_runs) << '\n';
   std::vector<std::vector<std::string>> rows = {{"TABLE", "ROWS"}};
   for (const auto& [name, count] : info.row_counts) rows.push_back({name, std::to_string(count)});
   print_table(rows);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/config/provider_config.hpp"
+#include "core/config/telemetry_config.hpp"
 
 namespace genops::core::config {
 
@@ -40,6 +41,7 @@ struct Project {
   ProviderLimits defaults;
   std::map<std::string, ProviderConfig> providers;
   std::map<std::string, Price> prices;
+  TelemetryFile telemetry;  // `telemetry:` (docs/telemetry.md)
   std::vector<Setting> settings;  // for `genops config show`
 
   bool has_file() const { return !file.empty(); }

@@ -114,7 +114,7 @@ void read_project_file(Project& project) {
   auto doc = yaml::Document::load_file(project.file.string());
   const Node& root = doc->root();
   yaml::require_version(root);
-  root.check_keys({"version", "store", "defaults", "providers", "prices"});
+  root.check_keys({"version", "store", "defaults", "providers", "prices", "telemetry"});
   if (const auto* store = root.find("store")) set_setting(project, "store", store->as_string(), origin_of(project, *store));
   if (const auto* defaults = root.find("defaults")) {
     defaults->check_keys(std::span<const std::string>(k_default_keys));
@@ -128,6 +128,7 @@ void read_project_file(Project& project) {
     for (const auto& [name, node] : providers->entries()) project.providers[name] = parse_provider(project, name, node);
   }
   if (const auto* prices = root.find("prices")) parse_prices(project, *prices);
+  if (const auto* telemetry = root.find("telemetry")) project.telemetry = parse_telemetry(*telemetry);
   if (const auto* def = root.find("defaults"); def && def->find("provider")) {
     const Node& name = def->at("provider");
     if (!project.providers.count(name.as_string())) {

@@ -256,12 +256,52 @@ ALTER TABLE eval_runs ADD COLUMN provider_used TEXT NOT NULL DEFAULT '';
 CREATE INDEX eval_runs_run_name ON eval_runs(run_name, suite);
 )sql";
 
-// 9: `genops view` (issue 16). Who moved an eval label (as prompt labels
+// 9: provider batch APIs (issue 17). A batch_jobs row is one batch submitted
+// to a provider (its remote id, state and counts); batch_requests maps each of
+// its custom_ids to the content hash of the request (providers/cache's key) and
+// records how it ended; batch_results holds each request's answer once, by
+// hash, so a resumed eval on any machine is answered from it.
+constexpr std::string_view k_v9 = R"sql(
+CREATE TABLE batch_jobs (
+  id TEXT PRIMARY KEY,
+  provider TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  remote_id TEXT NOT NULL,
+  input_file_id TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL,
+  request_count INTEGER NOT NULL,
+  succeeded INTEGER NOT NULL DEFAULT 0,
+  failed INTEGER NOT NULL DEFAULT 0,
+  error TEXT NOT NULL DEFAULT '',
+  eval_run_id TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX batch_jobs_status ON batch_jobs(status, provider);
+CREATE TABLE batch_requests (
+  job_id TEXT NOT NULL REFERENCES batch_jobs(id),
+  custom_id TEXT NOT NULL,
+  request_hash TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'pending',
+  error TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (job_id, custom_id)
+);
+CREATE INDEX batch_requests_hash ON batch_requests(request_hash);
+CREATE TABLE batch_results (
+  request_hash TEXT PRIMARY KEY,
+  provider TEXT NOT NULL,
+  job_id TEXT NOT NULL,
+  response TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+)sql";
+
+// 10: `genops view` (issue 16). Who moved an eval label (as prompt labels
 // record it); the results a viewer filters for most, failed and errored, in
 // partial indexes (only those rows, so recording a passing result costs
 // nothing more) walked in key order; the reports of `genops skew --gate` runs,
 // whole as JSON with their histograms, newest first by created_at.
-constexpr std::string_view k_v9 = R"sql(
+constexpr std::string_view k_v10 = R"sql(
 ALTER TABLE eval_labels ADD COLUMN author TEXT NOT NULL DEFAULT '';
 CREATE INDEX eval_results_failed ON eval_results(eval_run_id, case_key, provider, repeat) WHERE pass = 0;
 CREATE INDEX eval_results_errored ON eval_results(eval_run_id, case_key, provider, repeat) WHERE error != '';
@@ -280,7 +320,7 @@ CREATE TABLE skew_reports (
 CREATE INDEX skew_reports_created ON skew_reports(created_at);
 )sql";
 
-constexpr std::array<std::string_view, 9> k_migrations{k_v1, k_v2, k_v3, k_v4, k_v5, k_v6, k_v7, k_v8, k_v9};
+constexpr std::array<std::string_view, 10> k_migrations{k_v1, k_v2, k_v3, k_v4, k_v5, k_v6, k_v7, k_v8, k_v9, k_v10};
 
 // PostgreSQL's version 4: the same tables; full-text search over chunk text is
 // a GIN index on an English tsvector (Snowball's English stemmer: "refunds"

@@ -347,8 +347,10 @@ bool PgCursor::step() {
   return ++m_row < PQntuples(m_result.get());
 }
 
-}  // namespace
+std::unique_ptr<Connection> open_pg_connection(const std::string& url) { return std::make_unique<PgConnection>(url); }
 
-std::unique_ptr<Connection> open_postgresql(const std::string& url) { return std::make_unique<PgConnection>(url); }
+[[maybe_unused]] const bool k_registered = (register_postgresql(&open_pg_connection), true);
+
+}  // namespace
 
 }  // namespace genops::core::lineage::detail

@@ -2,8 +2,6 @@
 
 #include <filesystem>
 
-#include "core/lineage/eval_queries.hpp"
-#include "core/lineage/run_queries.hpp"
 
 namespace genops::core::lineage {
 
@@ -35,8 +33,6 @@ StoreInfo describe_store(Store& store) {
     info.row_counts.emplace_back(name, count.integer(0));
   }
   info.read_only = store.read_only();
-  info.runs_by_status = count_runs_by_status(store);
-  info.eval_runs_by_status = count_eval_runs_by_status(db);
   return info;
 }
 

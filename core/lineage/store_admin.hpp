@@ -15,11 +15,11 @@ struct StoreInfo {
   std::int64_t bytes = 0;  // main file plus -wal
   std::vector<std::pair<std::string, std::int64_t>> row_counts;
   bool read_only = false;  // opened read-only (the store cannot be written)
-  // Runs and eval runs per status; `abandoned` counts running ones whose process is gone.
-  std::vector<std::pair<std::string, std::int64_t>> runs_by_status;
-  std::vector<std::pair<std::string, std::int64_t>> eval_runs_by_status;
 };
 
+// The store's location, schema version, size and rows per table. What is in
+// the tables (runs and eval runs per status) is asked of their owners,
+// chains/store/run_queries.hpp and eval/store/eval_queries.hpp.
 StoreInfo describe_store(Store& store);
 // Problems found by integrity_check and foreign_key_check; empty when sound.
 std::vector<std::string> verify_store(Store& store);

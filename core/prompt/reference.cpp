@@ -37,7 +37,7 @@ PromptRef parse_prompt_ref(std::string_view text) {
   return ref;
 }
 
-lineage::PromptVersionRecord resolve_prompt_ref(lineage::PromptStore& store, const PromptRef& ref) {
+core::prompt::PromptVersionRecord resolve_prompt_ref(core::prompt::PromptStore& store, const PromptRef& ref) {
   auto latest = store.find_latest(ref.name);
   if (!latest) {
     auto names = store.names();

@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/lineage/prompt_store.hpp"
+#include "core/prompt/prompt_store.hpp"
 
 namespace genops::core::prompt {
 
@@ -23,6 +23,6 @@ PromptRef parse_prompt_ref(std::string_view text);
 // Finds the version a reference names. Throws Error(invalid_input) with a
 // did-you-mean for an unknown name, version or label, and for an ambiguous
 // or unknown hash prefix.
-lineage::PromptVersionRecord resolve_prompt_ref(lineage::PromptStore& store, const PromptRef& ref);
+core::prompt::PromptVersionRecord resolve_prompt_ref(core::prompt::PromptStore& store, const PromptRef& ref);
 
 }  // namespace genops::core::prompt

@@ -68,10 +68,14 @@ json result_to_json(const CaseResult& r) {
 }
 
 json run_to_json(const RunInfo& run) {
+  json batch = nullptr;
+  if (run.batch)
+    batch = {{"batches", run.batch->batches}, {"answered", run.batch->answered}, {"cost_usd", run.batch->cost_usd},
+             {"saved_usd", run.batch->saved_usd}};
   return {{"run_id", run.run_id},     {"suite", run.suite_name},   {"eval_path", run.eval_path.generic_string()},
           {"target", run.target},     {"providers", run.providers}, {"started", run.started},
           {"ended", run.ended},       {"git_commit", run.git_commit}, {"label", run.label},
-          {"baseline", run.baseline}};
+          {"baseline", run.baseline}, {"batch", batch}};
 }
 
 json summary_to_json(const stats::Summary& s) {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/format.hpp"
 #include "core/strings.hpp"
 #include "eval/reports/escape.hpp"
 #include "eval/reports/formats.hpp"
@@ -40,6 +41,9 @@ void verdict_and_run(std::string& out, const Report& r) {
   if (!r.run.git_commit.empty()) facts.push_back("commit " + md(r.run.git_commit.substr(0, 12)));
   if (!r.run.label.empty()) facts.push_back("label " + md(r.run.label));
   if (!r.run.baseline.empty()) facts.push_back("baseline " + md(r.run.baseline));
+  if (r.run.batch)
+    facts.push_back("ran as provider batches: $" + core::format_fixed(r.run.batch->cost_usd, 4) + ", saved $" +
+                    core::format_fixed(r.run.batch->saved_usd, 4));
   if (!facts.empty()) out += core::join(facts, " · ") + "\n\n";
 }
 
@@ -57,18 +61,9 @@ void summary_table(std::string& out, const Report& r) {
   };
   if (s.providers.size() > 1 || (s.providers.size() == 1 && !s.providers[0].provider.empty())) {
     for (const stats::ProviderStats& p : s.providers) {
-      std::int64_t cases = 0, all = 0;
-      double at_k = 0, hat_k = 0;
-      for (const stats::CaseStats& c : s.case_stats) {
-        if (c.provider != p.provider) continue;
-        ++cases;
-        if (c.passes == c.runs) ++all;
-        at_k += c.pass_at_k;
-        hat_k += c.pass_hat_k;
-      }
-      const double n = cases > 0 ? static_cast<double>(cases) : 1.0;
-      row(md(p.provider, 60), p.results, p.pass_rate, p.pass_rate_ci, std::to_string(all) + "/" + std::to_string(cases),
-          fixed(at_k / n), fixed(hat_k / n), p.usage);
+      row(md(p.provider, 60), p.results, p.pass_rate, p.pass_rate_ci,
+          std::to_string(p.cases_all_passed) + "/" + std::to_string(p.cases), fixed(p.mean_pass_at_k),
+          fixed(p.mean_pass_hat_k), p.usage);
     }
   }
   row("**all**", s.results, s.pass_rate, s.pass_rate_ci,

@@ -29,6 +29,14 @@ struct RunInfo {
   std::string git_commit;           // "" when not in a git checkout
   std::string label;                // --label, "" when none
   std::string baseline;             // the baseline run id compared against, "" when none
+  // Set when the run's model calls ran as provider batches (docs/batch.md).
+  struct Batch {
+    std::int64_t batches = 0;   // submitted by this process
+    std::int64_t answered = 0;  // calls answered from batch results
+    double cost_usd = 0;        // at batch prices
+    double saved_usd = 0;       // against the live prices
+  };
+  std::optional<Batch> batch;
 };
 
 struct Report {

@@ -34,26 +34,19 @@ std::string pad(std::string text, std::size_t width) {
 std::string percent(double share) { return fixed(share * 100, 1) + "%"; }
 
 void failing_cases(std::string& out, const Report& r, const Paint& paint) {
-  std::map<std::pair<std::string, std::string>, std::string> first_reason;
-  for (const CaseResult& res : r.results) {
-    if (res.pass) continue;
-    auto& reason = first_reason[{res.provider, res.case_key}];
-    if (reason.empty()) {
-      const auto reasons = stats::failure_reasons(res);
-      if (!reasons.empty()) reason = reasons.front();
-    }
-  }
-  std::size_t failing = 0;
+  // case_stats holds every case, or only the first failing ones (a streamed summary).
+  const auto failing = static_cast<std::size_t>(r.summary.cases - r.summary.cases_all_passed);
+  std::size_t shown = 0;
   for (const stats::CaseStats& c : r.summary.case_stats) {
     if (c.passes == c.runs) continue;
-    if (++failing > k_max_failures) continue;
+    if (++shown > k_max_failures) break;
     // The name is cut, never the key: the key is what --filter and the reports join on.
     const bool named = !c.name.empty() && c.name != c.case_key;
     out += paint.red("FAIL") + "  " +
            (named ? terminal_text(c.name, 60) + " (" + terminal_text(c.case_key, 40) + ")" : terminal_text(c.case_key, 60));
     if (!c.provider.empty()) out += " [" + terminal_text(c.provider, 30) + "]";
     if (c.runs > 1) out += " " + std::to_string(c.passes) + "/" + std::to_string(c.runs) + " passed";
-    out += ": " + terminal_text(first_reason[{c.provider, c.case_key}], 160) + "\n";
+    out += ": " + terminal_text(c.first_reason, 160) + "\n";
   }
   if (failing > k_max_failures)
     out += "      ... and " + std::to_string(failing - k_max_failures) + " more failing cases (see --output report.html)\n";
@@ -74,15 +67,8 @@ void summary_table(std::string& out, const stats::Summary& s) {
   };
   if (s.providers.size() > 1 || (s.providers.size() == 1 && !s.providers[0].provider.empty())) {
     for (const stats::ProviderStats& p : s.providers) {
-      double at_k = 0, hat_k = 0, n = 0;
-      for (const stats::CaseStats& c : s.case_stats) {
-        if (c.provider != p.provider) continue;
-        at_k += c.pass_at_k;
-        hat_k += c.pass_hat_k;
-        ++n;
-      }
-      row(terminal_text(p.provider, 15), p.results, p.pass_rate, p.pass_rate_ci, n > 0 ? at_k / n : 0,
-          n > 0 ? hat_k / n : 0, p.usage);
+      row(terminal_text(p.provider, 15), p.results, p.pass_rate, p.pass_rate_ci, p.mean_pass_at_k, p.mean_pass_hat_k,
+          p.usage);
     }
   }
   row("all", s.results, s.pass_rate, s.pass_rate_ci, s.mean_pass_at_k, s.mean_pass_hat_k, s.usage);

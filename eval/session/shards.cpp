@@ -5,7 +5,7 @@
 
 namespace genops::eval::session {
 
-using core::lineage::EvalRunRecord;
+using eval::EvalRunRecord;
 
 std::string ShardCensus::describe() const {
   std::string out;

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/lineage/eval_store.hpp"
+#include "eval/store/eval_store.hpp"
 
 namespace genops::eval::session {
 
@@ -23,12 +23,12 @@ struct ShardCensus {
 };
 
 // The census of `shards` (all of one eval, all with the same shard_count, at least one).
-ShardCensus census(const std::vector<core::lineage::EvalRunRecord>& shards);
+ShardCensus census(const std::vector<eval::EvalRunRecord>& shards);
 
 // The row of the whole run: what the shards share (eval, file, target,
 // providers), shard_index 0, started when the first shard did, planned the
 // sum of theirs, the union of their prompt versions, status running on `host`.
-core::lineage::EvalRunRecord whole_run(const std::vector<core::lineage::EvalRunRecord>& shards, const std::string& id,
+eval::EvalRunRecord whole_run(const std::vector<eval::EvalRunRecord>& shards, const std::string& id,
                                        const std::string& host);
 
 }  // namespace genops::eval::session

@@ -2,21 +2,21 @@
 
 #include <algorithm>
 #include <cmath>
+#include <future>
 #include <set>
 
+#include "core/concurrency/thread_pool.hpp"
 #include "core/error.hpp"
 #include "core/strings.hpp"
-#include "eval/skew/pipeline.hpp"
 #include "eval/skew/text_features.hpp"
 
 namespace genops::eval::skew {
 
 namespace {
 
-constexpr std::size_t k_max_categories = 10000;
+constexpr std::size_t k_max_categories = 10000;  // distinct values kept per side; the rest count as "(other)"
 constexpr std::size_t k_max_reference_texts = 1000000;  // whole-text hashes kept per text variable (8 MB)
 
-std::uint64_t text_hash(std::string_view text) { return std::hash<std::string_view>{}(text); }  // distinct values kept per side; the rest count as "(other)"
 
 // numpy.quantile(sorted, q, method="lower"): an observed value, so that
 // discrete features (word counts) get no empty bins between their values.
@@ -209,64 +209,6 @@ void Engine::measure_reference_row(const nlohmann::json& values) {
   }
 }
 
-void Engine::read_current(RowSource& source, const std::string& label) {
-  m_cur.source = label;
-  const auto& by_name = m_by_name;
-  const bool restricted = !m_options.features.empty();
-  RowPipeline pipeline(source);
-  while (auto batch = pipeline.next()) {
-    for (auto& row : *batch) {
-      ++m_cur.rows;
-      for (const auto& [key, value] : row.values.items()) {
-        if (value.is_null()) continue;
-        auto it = by_name.find(key);
-        if (it != by_name.end()) add_current_value(*it->second, value);
-        else if (!restricted) {
-          ++m_cur_only[key];
-          m_cur_only_probes[key].add(value);
-        }
-      }
-      if (!m_options.embeddings) continue;
-      if (restricted)
-        for (auto it = row.values.begin(); it != row.values.end();) it = by_name.count(it.key()) ? std::next(it) : row.values.erase(it);
-      m_cur_inputs.offer_lazy([&] { return SampledInput{std::move(row.values)}; });
-    }
-  }
-  if (m_cur.rows == 0)
-    core::fail_input("current " + label + ": no rows",
-                     {"the current side needs at least one input; check the source and --since/--until",
-                      "store production inputs with: genops ingest FILE.jsonl --chain NAME"});
-}
-
-void Engine::add_current_value(VariablePlan& plan, const nlohmann::json& value) {
-  ++plan.cur_present;
-  if (plan.identifier) return;
-  if (plan.kind == FeatureKind::number) {
-    if (auto x = number_of(value)) plan.numeric[0]->add_current(*x);
-    else ++plan.numeric[0]->cur_invalid;
-    return;
-  }
-  if (plan.kind == FeatureKind::category) {
-    plan.category->add(plan.category->cur, plan.category->cur_n, text_of(value));
-    return;
-  }
-  const auto st = value.is_string() ? analyse_text(value.get_ref<const std::string&>(), &m_hashes) : analyse_text(text_of(value), &m_hashes);
-  // A current input that repeats a reference input is measured as that
-  // reference input was (leave-one-out), so copies of the eval's own cases
-  // do not look shifted.
-  const bool repeat = value.is_string() && plan.reference_texts->count(text_hash(value.get_ref<const std::string&>()));
-  double oov = 0;
-  for (auto h : m_hashes) {
-    auto w = plan.vocabulary->find(h);
-    if (w == plan.vocabulary->end() || (repeat && w->second <= 1)) oov += 1;
-  }
-  plan.numeric[0]->add_current(st.length);
-  plan.numeric[1]->add_current(st.words);
-  plan.numeric[2]->add_current(st.non_letter_share);
-  plan.numeric[3]->add_current(m_hashes.empty() ? 0 : oov / static_cast<double>(m_hashes.size()));
-  plan.category->add(plan.category->cur, plan.category->cur_n, st.script);
-}
-
 FeatureResult Engine::current_only(const std::string& name, std::uint64_t rows) {
   FeatureResult r;
   r.name = r.variable = name;
@@ -301,6 +243,20 @@ SkewReport Engine::finish() {
     r.current_n = cur_n;
     return r;
   };
+  // The numeric features' tests (KS and Wasserstein sort up to a million values
+  // a side) run on the workers, one task per feature; results come back in order.
+  std::map<const NumericFeature*, std::future<FeatureResult>> numeric;
+  {
+    core::concurrency::ThreadPool pool(worker_threads(m_options.threads));
+    for (const auto& plan : m_plans)
+      if (!plan.identifier && plan.ref_present > 0 && plan.cur_present > 0)
+        for (const auto* f : plan.numeric)
+          numeric[f] = pool.submit([this, f] {
+            auto r = compare_numeric(*f, m_options);
+            apply_convention(r, *f, m_options);
+            return r;
+          });
+  }
   for (const auto& plan : m_plans) {
     if (plan.identifier) {
       auto r = presence(plan.name, plan.kind, plan.ref_present, plan.cur_present);
@@ -319,10 +275,7 @@ SkewReport Engine::finish() {
       report.features.push_back(std::move(r));
       continue;
     }
-    for (const auto* f : plan.numeric) {
-      report.features.push_back(compare_numeric(*f, m_options));
-      apply_convention(report.features.back(), *f, m_options);
-    }
+    for (const auto* f : plan.numeric) report.features.push_back(numeric[f].get());
     if (plan.category) {
       report.features.push_back(compare_category(*plan.category, m_options));
       apply_convention(report.features.back(), *plan.category, m_options);

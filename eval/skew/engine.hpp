@@ -71,6 +71,39 @@ struct VariablePlan {
   CategoryFeature* category = nullptr;    // text: script; category: value
 };
 
+// One variable's measurement in one current row: computed on a worker thread
+// (measure_batch), applied to the features in row order on the caller's
+// thread (merge_batch), so that the result does not depend on the threads.
+struct CurrentValue {
+  enum class What : std::uint8_t { present, number, invalid, category, text };
+  VariablePlan* plan = nullptr;
+  What what = What::present;
+  double v[4] = {0, 0, 0, 0};  // number: v[0]; text: length, words, non_letter, oov
+  const char* script = "";     // text
+  std::string category;        // category
+};
+
+// A value of a variable the reference does not have.
+struct CurrentOnly {
+  std::size_t row = 0;  // in its batch
+  std::string key;
+  nlohmann::json value;
+};
+
+// A batch of current rows with their measurements.
+struct MeasuredBatch {
+  std::vector<RawRow> rows;
+  std::vector<CurrentValue> values;   // row i's are [row_end[i-1], row_end[i])
+  std::vector<std::size_t> row_end;
+  std::vector<CurrentOnly> only;      // in row order
+};
+
+// Worker threads for `asked` (SkewOptions::threads): itself, or one per core (at most 8) for 0.
+std::size_t worker_threads(std::size_t asked);
+
+// The hash of a whole text (copies of reference inputs).
+inline std::uint64_t text_hash(std::string_view text) { return std::hash<std::string_view>{}(text); }
+
 struct SampledInput {
   nlohmann::json values;   // embedded without identifiers (input_text), shown in the report as they are
 };
@@ -90,7 +123,13 @@ class Engine {
   void add_reference_row(const nlohmann::json& values);
   void measure_reference_row(const nlohmann::json& values);
   void keep_wanted(nlohmann::json& values) const;
-  void add_current_value(VariablePlan& plan, const nlohmann::json& value);
+  // The current side, in current.cpp: rows are parsed and measured on
+  // worker threads (const, thread-safe), then merged in order.
+  MeasuredBatch measure_batch(std::vector<RawRow> rows, const RowSource& source) const;
+  void measure_row(RawRow& row, const RowSource& source, MeasuredBatch& out, struct RowScratch& scratch) const;
+  CurrentValue measure_value(VariablePlan& plan, bool is_string, std::string_view text, const nlohmann::json* json,
+                             std::vector<std::uint64_t>& hashes) const;
+  void merge_batch(MeasuredBatch& batch, const RowSource& source);
   void embed_and_compare(SkewReport& report);
   // The result for a variable only the current side has: new, or an identifier.
   FeatureResult current_only(const std::string& name, std::uint64_t rows);
@@ -105,7 +144,7 @@ class Engine {
   std::map<std::string, std::unordered_map<std::uint64_t, std::uint32_t>> m_vocabularies;
   std::map<std::string, std::unordered_set<std::uint64_t>> m_reference_texts;  // at most k_max_reference_texts each
   std::map<std::string, IdentifierProbe> m_ref_probes;  // per reference variable, over every row
-  std::map<std::string, VariablePlan*> m_by_name;
+  std::map<std::string, VariablePlan*, std::less<>> m_by_name;
   std::map<std::string, std::uint64_t> m_cur_only;  // variables only the current side has
   std::map<std::string, IdentifierProbe> m_cur_only_probes;
   std::vector<std::unique_ptr<NumericFeature>> m_numeric;

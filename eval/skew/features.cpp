@@ -47,7 +47,10 @@ std::optional<double> number_of(const nlohmann::json& value) {
     return std::isfinite(v) ? std::optional(v) : std::nullopt;
   }
   if (!value.is_string()) return std::nullopt;
-  const auto& s = value.get_ref<const std::string&>();
+  return number_of_text(value.get_ref<const std::string&>());
+}
+
+std::optional<double> number_of_text(std::string_view s) {
   std::size_t b = 0, e = s.size();
   while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
   while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;

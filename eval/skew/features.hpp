@@ -34,6 +34,8 @@ FeatureKind infer_kind(const std::vector<const nlohmann::json*>& values);
 
 // A value as a number: a JSON number, or a string that is one after trimming.
 std::optional<double> number_of(const nlohmann::json& value);
+// A string as a number, as number_of reads a JSON string.
+std::optional<double> number_of_text(std::string_view text);
 // A value as text: strings as they are, other values as compact JSON.
 std::string text_of(const nlohmann::json& value);
 

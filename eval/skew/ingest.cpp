@@ -4,7 +4,7 @@
 
 #include "core/error.hpp"
 #include "core/json.hpp"
-#include "core/lineage/input_log.hpp"
+#include "eval/skew/store/input_log.hpp"
 #include "core/strings.hpp"
 #include "core/time.hpp"
 #include "eval/skew/sources.hpp"
@@ -25,10 +25,10 @@ IngestSummary ingest_file(core::lineage::Store& store, const std::filesystem::pa
     core::fail_input(path.string() + ": file not found", {"ingest reads JSONL (one object per line) or CSV with a header"});
   DatasetReader reader(path);
   IngestSummary summary;
-  std::vector<core::lineage::IngestRow> batch;
+  std::vector<eval::skew::IngestRow> batch;
   const std::string now = core::now_timestamp();
   const auto flush = [&] {
-    const auto outcome = core::lineage::ingest_rows(store, chain, path.generic_string(), batch);
+    const auto outcome = eval::skew::ingest_rows(store, chain, path.generic_string(), batch);
     summary.added += outcome.added;
     summary.present += outcome.present;
     batch.clear();

@@ -1,6 +1,7 @@
 #pragma once
-// Reads a RowSource on a second thread, in batches, so that parsing (JSON,
-// CSV, the store) overlaps with computing features on the caller's thread.
+// Reads a RowSource's raw rows (RowSource::next_raw) on a second thread, in
+// batches, so that reading (lines, CSV, the store) overlaps with parsing and
+// measuring them on the workers (eval/skew/current.cpp).
 // Memory stays bounded: at most k_pipeline_depth batches are read ahead. The
 // reader is a one-thread core ThreadPool; each batch is one task whose rows,
 // or whose exception, come back through a std::future.
@@ -32,12 +33,12 @@ class RowPipeline {
 
   // The next batch (never empty), or nullopt at the end. Rethrows what the
   // source threw, on the caller's thread.
-  std::optional<std::vector<InputRow>> next() {
+  std::optional<std::vector<RawRow>> next() {
     if (m_error) std::rethrow_exception(m_error);
     if (m_ahead.empty()) return std::nullopt;
     auto ahead = std::move(m_ahead.front());
     m_ahead.pop_front();
-    std::vector<InputRow> batch;
+    std::vector<RawRow> batch;
     try {
       batch = ahead.get();
     } catch (...) {
@@ -59,12 +60,12 @@ class RowPipeline {
   // the reader thread; once the source ended or threw, they read nothing.
   void read_ahead() {
     m_ahead.push_back(m_reader.submit([this] {
-      std::vector<InputRow> batch;
+      std::vector<RawRow> batch;
       if (m_ended) return batch;
       m_ended = true;  // until this batch is full: an exception ends the source too
       batch.reserve(k_pipeline_batch);
       while (batch.size() < k_pipeline_batch) {
-        auto row = m_source.next();
+        auto row = m_source.next_raw();
         if (!row) return batch;
         batch.push_back(std::move(*row));
       }
@@ -76,7 +77,7 @@ class RowPipeline {
   RowSource& m_source;
   bool m_ended = false;  // only the reader thread touches it
   std::exception_ptr m_error;
-  std::deque<std::future<std::vector<InputRow>>> m_ahead;
+  std::deque<std::future<std::vector<RawRow>>> m_ahead;
   core::concurrency::ThreadPool m_reader{1};  // last: its task uses the state above
 };
 

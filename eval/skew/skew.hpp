@@ -60,6 +60,7 @@ struct SkewOptions {
   std::size_t reference_rows = 100000;  // reference rows kept (a uniform sample beyond)
   std::size_t ks_sample = 1000000;      // values kept per side per numeric feature for KS and Wasserstein (a uniform sample beyond)
   std::size_t embedding_sample = 2000;  // inputs embedded per side
+  std::size_t threads = 0;  // worker threads that parse and measure the current side; 0: one per core (the result is the same for any number)
   MmdOptions mmd;
   std::size_t farthest = 10;            // current inputs listed as least like the reference
 };

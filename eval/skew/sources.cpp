@@ -4,7 +4,7 @@
 
 #include "core/error.hpp"
 #include "core/json.hpp"
-#include "core/lineage/input_log.hpp"
+#include "eval/skew/store/input_log.hpp"
 #include "core/strings.hpp"
 #include "eval/suite/cases.hpp"
 #include "eval/suite/dataset.hpp"
@@ -21,6 +21,21 @@ class FileSource final : public RowSource {
     auto row = m_reader.next();
     if (!row) return std::nullopt;
     return InputRow{inputs_of_logged_row(std::move(row->values))};
+  }
+  std::optional<RawRow> next_raw() override {
+    if (!m_reader.is_jsonl()) return RowSource::next_raw();
+    auto line = m_reader.next_line();
+    if (!line) return std::nullopt;
+    RawRow raw;
+    raw.text = std::move(line->text);
+    raw.line = line->line;
+    raw.logged = true;
+    return raw;
+  }
+  InputRow parse_raw(RawRow raw) const override {
+    if (raw.parsed) return std::move(*raw.parsed);
+    auto row = m_reader.parse_line(DatasetLine{std::move(raw.text), raw.line, 0});
+    return InputRow{inputs_of_logged_row(std::move(row.values))};
   }
 
  private:
@@ -46,20 +61,42 @@ class RunsSource final : public RowSource {
   RunsSource(core::lineage::Store& store, std::string chain, const std::string& since, const std::string& until)
       : m_cursor(store, chain, since, until), m_chain(std::move(chain)) {}
   std::optional<InputRow> next() override {
+    auto raw = next_raw();
+    if (!raw) return std::nullopt;
+    return parse_raw(std::move(*raw));
+  }
+  std::optional<RawRow> next_raw() override {
     if (!m_cursor.next(m_json, m_ts)) return std::nullopt;
-    auto parsed = core::parse_json(m_json);
+    RawRow raw;
+    raw.text = std::move(m_json);
+    raw.where = m_ts;
+    return raw;
+  }
+  InputRow parse_raw(RawRow raw) const override {
+    if (raw.parsed) return std::move(*raw.parsed);
+    auto parsed = core::parse_json(raw.text);
     if (!parsed || !parsed->is_object())
-      core::fail_input("runs:" + m_chain + ": the run at " + m_ts + " has inputs that are not a JSON object",
+      core::fail_input("runs:" + m_chain + ": the run at " + raw.where + " has inputs that are not a JSON object",
                        {"check the store with: genops store verify"});
     return InputRow{std::move(*parsed)};
   }
 
  private:
-  core::lineage::RunInputCursor m_cursor;
+  eval::skew::RunInputCursor m_cursor;
   std::string m_chain, m_json, m_ts;
 };
 
 }  // namespace
+
+std::optional<RawRow> RowSource::next_raw() {
+  auto row = next();
+  if (!row) return std::nullopt;
+  RawRow raw;
+  raw.parsed = std::move(*row);
+  return raw;
+}
+
+InputRow RowSource::parse_raw(RawRow raw) const { return std::move(raw.parsed).value_or(InputRow{}); }
 
 SourceSpec parse_source(std::string_view text) {
   SourceSpec spec;

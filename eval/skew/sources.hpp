@@ -2,6 +2,7 @@
 // Where skew reads inputs from: `eval:PATH` (an eval's dataset rows and
 // inline tests), `runs:CHAIN` (recorded chain runs and ingested rows in the
 // store, within --since/--until) and `file:PATH` (JSONL or CSV).
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -29,12 +30,29 @@ struct InputRow {
   nlohmann::json values = nlohmann::json::object();
 };
 
+// A row as read, not parsed yet, so that worker threads can parse it
+// (RowSource::parse_raw): a JSONL line or a stored run's inputs object; or,
+// from sources without such text (CSV, eval files), the row itself.
+struct RawRow {
+  std::string text;               // JSON text; empty when `parsed` is set
+  std::int64_t line = 0;          // a file's line number (for messages)
+  std::string where;              // a run's timestamp (for messages)
+  bool logged = false;            // a logged row: inputs_of_logged_row applies
+  std::optional<InputRow> parsed;  // set when there is no text
+};
+
 class RowSource {
  public:
   virtual ~RowSource() = default;
   // The next row; nullopt at the end. Throws Error(invalid_input) naming the
   // file and line of a row that cannot be read.
   virtual std::optional<InputRow> next() = 0;
+  // The next row unparsed (by default next(), already parsed); nullopt at the
+  // end. Not to be mixed with next() on the same source.
+  virtual std::optional<RawRow> next_raw();
+  // Parses `raw` (from next_raw) into the row next() would have returned,
+  // with the same errors. Thread-safe: it reads nothing that reading changes.
+  virtual InputRow parse_raw(RawRow raw) const;
 };
 
 // The fields of a logged row that are its inputs: the object under "inputs"

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <vector>
 
+#include "eval/stats/random.hpp"
+
 namespace genops::eval::stats {
 
 Interval wilson_interval(std::int64_t successes, std::int64_t trials, double z) {
@@ -48,45 +50,6 @@ double sorted_percentile(const std::vector<double>& sorted, double q) {
   const auto low = static_cast<std::size_t>(std::floor(h));
   const std::size_t high = std::min(low + 1, sorted.size() - 1);
   return sorted[low] + (h - static_cast<double>(low)) * (sorted[high] - sorted[low]);
-}
-
-// xoshiro256** (Blackman & Vigna 2018) seeded by splitmix64: fully specified,
-// so every platform draws the same resamples, and several times faster than
-// mt19937_64 on the 1,000 x n draws of a bootstrap.
-class Xoshiro256 {
- public:
-  explicit Xoshiro256(std::uint64_t seed) {
-    for (std::uint64_t& word : m_state) {
-      seed += 0x9E3779B97F4A7C15ULL;
-      std::uint64_t z = seed;
-      z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-      z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-      word = z ^ (z >> 31);
-    }
-  }
-  std::uint64_t next() {
-    const std::uint64_t result = rotl(m_state[1] * 5, 7) * 9;
-    const std::uint64_t t = m_state[1] << 17;
-    m_state[2] ^= m_state[0];
-    m_state[3] ^= m_state[1];
-    m_state[1] ^= m_state[2];
-    m_state[0] ^= m_state[3];
-    m_state[2] ^= t;
-    m_state[3] = rotl(m_state[3], 45);
-    return result;
-  }
-
- private:
-  static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-  std::uint64_t m_state[4];
-};
-
-__extension__ typedef unsigned __int128 Uint128;
-
-// A uniform index below `bound` from one 64-bit draw (Lemire's multiply-shift).
-std::size_t draw_index(Xoshiro256& engine, std::size_t bound) {
-  const Uint128 product = static_cast<Uint128>(engine.next()) * bound;
-  return static_cast<std::size_t>(product >> 64);
 }
 
 }  // namespace

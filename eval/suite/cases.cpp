@@ -30,9 +30,10 @@ CaseSource::CaseSource(const Suite& suite, std::vector<std::string> required)
 }
 
 std::string CaseSource::unique_key(std::string key) {
-  int& count = m_seen[key];
-  ++count;
-  return count == 1 ? key : key + "~" + std::to_string(count);
+  if (m_seen.insert(key)) return key;
+  int& count = m_repeated[key];
+  count = count == 0 ? 2 : count + 1;
+  return key + "~" + std::to_string(count);
 }
 
 // Mapped columns are renamed to their inputs; every other column stays in the

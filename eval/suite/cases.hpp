@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "eval/suite/dataset.hpp"
+#include "eval/suite/key_set.hpp"
 #include "eval/suite/suite.hpp"
 
 namespace genops::eval {
@@ -44,7 +45,8 @@ class CaseSource {
   std::unique_ptr<DatasetReader> m_dataset;
   std::size_t m_next_test = 0;
   std::int64_t m_index = 0;
-  std::unordered_map<std::string, int> m_seen;
+  KeySet m_seen;                                  // every key so far
+  std::unordered_map<std::string, int> m_repeated;  // keys seen more than once: how many times
 };
 
 // Dataset columns with a meaning of their own (not passed as vars).

@@ -45,21 +45,28 @@ struct DatasetReader::Impl {
     core::fail_input(name + ":" + std::to_string(at) + ": " + what, std::move(hints));
   }
 
-  std::optional<DatasetRow> next_jsonl() {
-    auto record = rows->next();
+  std::optional<DatasetLine> next_line() {
+    auto record = rows->next_line();
     if (!record) return std::nullopt;
     line = record->line;
-    using Status = core::JsonlRecord::Status;
-    switch (record->status) {
-      case Status::object: break;
-      case Status::too_long:
-        fail_at(line, record->problem, {"each line holds one case; keep large texts out of the dataset"});
-      case Status::not_json: fail_at(line, record->problem, {"each line must hold one JSON object"});
-      case Status::not_object:
-        fail_at(line, "expected a JSON object, got " + std::string(record->value.type_name()),
-                {"each line must hold one JSON object such as {\"question\": \"...\", \"expected\": \"...\"}"});
-    }
-    return DatasetRow{std::move(record->value), line, index++};
+    if (record->status == core::JsonlRecord::Status::too_long)
+      fail_at(line, record->problem, {"each line holds one case; keep large texts out of the dataset"});
+    return DatasetLine{std::move(record->text), line, index++};
+  }
+
+  DatasetRow parse(DatasetLine raw) const {
+    auto parsed = core::parse_json(raw.text);
+    if (!parsed) fail_at(raw.line, parsed.error(), {"each line must hold one JSON object"});
+    if (!parsed->is_object())
+      fail_at(raw.line, "expected a JSON object, got " + std::string(parsed->type_name()),
+              {"each line must hold one JSON object such as {\"question\": \"...\", \"expected\": \"...\"}"});
+    return DatasetRow{std::move(*parsed), raw.line, raw.index};
+  }
+
+  std::optional<DatasetRow> next_jsonl() {
+    auto raw = next_line();
+    if (!raw) return std::nullopt;
+    return parse(std::move(*raw));
   }
 
   // One CSV record (fields may span lines inside quotes); nullopt at the end.
@@ -173,6 +180,10 @@ DatasetReader::~DatasetReader() = default;
 std::optional<DatasetRow> DatasetReader::next() {
   return m_impl->format == Format::jsonl ? m_impl->next_jsonl() : m_impl->next_csv();
 }
+
+std::optional<DatasetLine> DatasetReader::next_line() { return m_impl->next_line(); }
+DatasetRow DatasetReader::parse_line(DatasetLine line) const { return m_impl->parse(std::move(line)); }
+bool DatasetReader::is_jsonl() const { return m_impl->format == Format::jsonl; }
 
 const std::vector<std::string>& DatasetReader::columns() const { return m_impl->columns; }
 const std::filesystem::path& DatasetReader::path() const { return m_impl->path; }

@@ -20,6 +20,13 @@ struct DatasetRow {
   std::int64_t index = 0;  // 0-based row number
 };
 
+// One JSONL line not parsed yet.
+struct DatasetLine {
+  std::string text;
+  std::int64_t line = 0;   // 1-based
+  std::int64_t index = 0;  // 0-based row number
+};
+
 class DatasetReader {
  public:
   // Opens `path`; the format follows the extension of `origin` (what the
@@ -38,6 +45,16 @@ class DatasetReader {
   // another number of fields than the header, an unterminated quote, or a
   // row over the limit (memory stays bounded by it).
   std::optional<DatasetRow> next();
+
+  // JSONL only: the next non-blank line unparsed, for callers that parse
+  // lines on worker threads (parse_line); counts as a row like next(). Throws
+  // what next() throws for a line over the limit; nullopt at the end.
+  std::optional<DatasetLine> next_line();
+  // Parses a line from next_line() exactly as next() would have (the same
+  // row, the same errors). Thread-safe: reads nothing that reading changes.
+  DatasetRow parse_line(DatasetLine line) const;
+  // Whether rows are JSONL lines (next_line() may be used).
+  bool is_jsonl() const;
 
   // CSV: the header's columns; JSONL: empty.
   const std::vector<std::string>& columns() const;

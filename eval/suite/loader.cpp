@@ -199,7 +199,7 @@ Suite load_suite(const fs::path& path) {
   const Node& root = doc->root();
   core::yaml::require_version(root);
   root.check_keys({"version", "name", "description", "target", "providers", "dataset", "vars", "repeat", "defaults",
-                   "tests", "gate"});
+                   "tests", "gate", "batch", "judge_batch"});
   Suite suite;
   suite.path = path;
   // Paths are relative to the eval file's folder; an eval read from a pipe
@@ -210,6 +210,14 @@ Suite load_suite(const fs::path& path) {
   if (const auto* d = root.find("description")) suite.description = d->as_string();
   suite.target = parse_target(root.at("target"), dir);
   if (const auto* p = root.find("providers")) suite.providers = parse_names(*p, "provider");
+  if (const auto* b = root.find("batch")) {
+    if (b->is_sequence()) {
+      suite.batch_providers = parse_names(*b, "provider");
+    } else {
+      suite.batch_all = b->as_bool();
+    }
+  }
+  if (const auto* j = root.find("judge_batch")) suite.judge_batch = j->as_bool();
   if (const auto* d = root.find("dataset")) {
     suite.dataset_origin = existing_file(*d, dir, "dataset", Pipes::yes);
     suite.dataset_copy = std::make_shared<const core::RereadableFile>(suite.dataset_origin);  // read twice

@@ -74,6 +74,11 @@ struct Suite {
   std::vector<assertions::AssertionSpec> default_asserts;
   std::vector<InlineTest> tests;
   std::string judge;                           // default judge provider ("" = none configured)
+  // `batch:` (docs/batch.md): true = every provider with a batch API runs as
+  // provider batches; a list names them; judge_batch: false keeps judges live.
+  bool batch_all = false;
+  std::vector<std::string> batch_providers;
+  bool judge_batch = true;
   Gate gate;
   std::string content_hash;                    // of the eval file's text
 };

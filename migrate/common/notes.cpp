@@ -28,4 +28,20 @@ void Notes::translated(std::string text) {
     translations.push_back(std::move(text));
 }
 
+std::string notes_markdown(const Notes& notes, const std::vector<std::string>& rules, const std::string& left_out_tail) {
+  std::string out;
+  for (const auto& rule : rules) out += "* " + rule + "\n";
+  for (const auto& t : notes.translations) out += "* " + t + "\n";
+  if (!notes.warnings.empty()) {
+    out += "\n## Warnings\n\n";
+    for (const auto& w : notes.warnings) out += "* " + w + "\n";
+  }
+  if (!notes.unsupported.empty()) {
+    out += "\n## Left out (imported with --skip-unsupported)\n\n";
+    for (const auto& u : notes.unsupported) out += "* `" + u.at.format() + "`: " + u.what + " is not supported; use " + u.instead + "\n";
+    out += left_out_tail;
+  }
+  return out;
+}
+
 }  // namespace genops::migrate

@@ -40,4 +40,10 @@ struct Notes {
   void translated(std::string text);
 };
 
+// The README's translation list and its "Warnings" and "Left out" sections:
+// each of `rules` (the importer's fixed rules) and then the notes' translations
+// as bullets, the warnings, and the unsupported items (`left_out_tail` closes
+// that section when it is not empty).
+std::string notes_markdown(const Notes& notes, const std::vector<std::string>& rules, const std::string& left_out_tail);
+
 }  // namespace genops::migrate

@@ -15,7 +15,7 @@ std::string readme_text(const ImportPlan& plan, const std::string& flow) {
     out += "```\n\nThen point the chain's step at `NAME@LABEL` (e.g. `@variant_1`) to run a variant.\n";
   }
   out += "\n## How it was translated\n\n";
-  static const char* k_rules[] = {
+  static const std::vector<std::string> k_rules = {
       "The flow became one chain: its inputs (int -> integer, double -> number, bool -> boolean, list -> array), "
       "outputs from their `reference`, and one step per node, in the same order.",
       "`${inputs.x}` became `{{inputs.x}}` and `${node.output.field}` `{{steps.node.output.field}}`; a value that "
@@ -35,17 +35,7 @@ std::string readme_text(const ImportPlan& plan, const std::string& flow) {
       "`activate: {when: ${x}, is: v}` became `when: \"x == v\"`; a skipped step's output is null for the steps "
       "that read it.",
   };
-  for (const char* rule : k_rules) out += std::string("* ") + rule + "\n";
-  for (const auto& t : plan.notes.translations) out += "* " + t + "\n";
-  if (!plan.notes.warnings.empty()) {
-    out += "\n## Warnings\n\n";
-    for (const auto& w : plan.notes.warnings) out += "* " + w + "\n";
-  }
-  if (!plan.notes.unsupported.empty()) {
-    out += "\n## Left out (imported with --skip-unsupported)\n\n";
-    for (const auto& u : plan.notes.unsupported) out += "* `" + u.at.format() + "`: " + u.what + " is not supported; use " + u.instead + "\n";
-    out += "\nA left-out node is a `transform` step rendering \"\" in the chain: replace it before relying on the chain.\n";
-  }
+  out += notes_markdown(plan.notes, k_rules, "\nA left-out node is a `transform` step rendering \"\" in the chain: replace it before relying on the chain.\n");
   return out;
 }
 

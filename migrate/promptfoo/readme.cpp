@@ -15,7 +15,7 @@ std::string readme_text(const ImportPlan& plan, const std::string& config) {
   for (const auto& p : plan.prompt_files) out += "* `" + p + "`\n";
   for (const auto& e : plan.eval_files) out += "* `" + e + "`\n";
   out += "\n## How it was translated\n\n";
-  static const char* k_rules[] = {
+  static const std::vector<std::string> k_rules = {
       "Each promptfoo prompt became a prompt file and one eval; several providers became the eval's `providers:` "
       "matrix, so each eval compares the providers on one prompt.",
       "Nunjucks `{{ var }}` / `{{ a.b }}` became Mustache `{{var}}` / `{{a.b}}`. promptfoo renders a missing "
@@ -38,17 +38,7 @@ std::string readme_text(const ImportPlan& plan, const std::string& config) {
       "`model:` settings (from the first provider); apiBaseUrl/apiHost became `base_url`, apiKeyEnvar "
       "`api_key_env`.",
   };
-  for (const char* rule : k_rules) out += std::string("* ") + rule + "\n";
-  for (const auto& t : plan.notes.translations) out += "* " + t + "\n";
-  if (!plan.notes.warnings.empty()) {
-    out += "\n## Warnings\n\n";
-    for (const auto& w : plan.notes.warnings) out += "* " + w + "\n";
-  }
-  if (!plan.notes.unsupported.empty()) {
-    out += "\n## Left out (imported with --skip-unsupported)\n\n";
-    for (const auto& u : plan.notes.unsupported) out += "* `" + u.at.format() + "`: " + u.what +
-                                                        " is not supported; use " + u.instead + "\n";
-  }
+  out += notes_markdown(plan.notes, k_rules, "");
   return out;
 }
 

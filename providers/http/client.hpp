@@ -103,9 +103,17 @@ class Client {
   virtual void send(HttpRequest request, ResponseHandler done, ChunkHandler on_chunk = {}) = 0;
 };
 
-// The libcurl implementation; one per process is plenty. Destroying it aborts
+// The libcurl implementation; one per process is plenty. It lives in the module
+// lib/genops/genops_http.so (core/module.hpp), loaded on the first call, so
+// that commands without HTTP never load libcurl; throws Error(internal) when
+// the module is missing. Test programs link it in. Destroying it aborts
 // transfers still in flight or waiting to retry: their `done` gets
 // TransportError::other, "client shut down". A send() after that fails inline.
 std::shared_ptr<Client> make_curl_client(const ClientOptions& options = {});
+
+// The libcurl implementation's entry point, installed by curl_client.cpp (on
+// load of the module or at start-up of a program that links it in).
+using CurlClientFactory = std::shared_ptr<Client> (*)(const ClientOptions& options);
+void register_curl_client(CurlClientFactory factory);
 
 }  // namespace genops::providers::http

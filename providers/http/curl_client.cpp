@@ -333,11 +333,13 @@ class CurlClient final : public Client {
   std::thread m_thread;
 };
 
-}  // namespace
-
-std::shared_ptr<Client> make_curl_client(const ClientOptions& options) {
+std::shared_ptr<Client> make_libcurl_client(const ClientOptions& options) {
   detail::init_curl_once();
   return std::make_shared<CurlClient>(options);
 }
+
+[[maybe_unused]] const bool k_registered = (register_curl_client(&make_libcurl_client), true);
+
+}  // namespace
 
 }  // namespace genops::providers::http

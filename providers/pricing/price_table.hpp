@@ -14,6 +14,11 @@ namespace genops::providers::pricing {
 // When the built-in prices were copied from the vendors' pricing pages.
 inline constexpr const char* k_builtin_prices_date = "2025-10-01";
 
+// What a batch call costs, as a share of the live price (both OpenAI's Batch
+// API and Anthropic's Message Batches bill 50 % of input and output tokens, as
+// of k_builtin_prices_date). Applied to overrides from genops.yaml too.
+inline constexpr double k_batch_price_factor = 0.5;
+
 // Whether the built-in table may price a provider: only the vendors' own
 // endpoints; a local server that happens to serve "gpt-4o" costs nothing.
 enum class BuiltinPrices { apply, ignore };

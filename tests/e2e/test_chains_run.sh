@@ -72,6 +72,9 @@ expect_eq "$(wc -l <<<"$out")" 3
 expect_eq "$(head -1 <<<"$out" | jq -r .type)" run
 expect_eq "$(tail -1 <<<"$out" | jq -r .request.messages[1].content)" $'Context:\n\n\nQuestion: How do I get a refund?'
 run genops runs export last --format otlp
+expect_exit 0
+expect_eq "$(jq -r '.resourceSpans[0].scopeSpans[0].spans | length' <<<"$out")" 3  # the run and its 2 steps (docs/telemetry.md)
+run genops runs export last --format zipkin
 expect_exit 2
 run genops prompt log support-answer --json
 expect_eq "$(jq '.versions | length' <<<"$out")" 1

@@ -106,6 +106,20 @@ expect_err_contains "skew: the current inputs drifted from the reference (3 of 3
 run genops skew --reference eval:evals/support.yaml --current file:logs/prod-shifted.jsonl --output skew.md
 expect_exit 0; expect_file skew.md
 
+case_ "otlp-skew"
+use_example otlp-skew
+run genops ingest --format otlp collector/traces.jsonl --input-name question
+expect_exit 0
+expect_eq "$out" "ingested 192 of 192 GenAI span inputs into runs:support-answer (192 inputs; prompt versions 3), 2026-11-16T00:00:00.005Z to 2026-11-22T22:19:12.005Z"
+expect_err_contains "genops: warning: 8 GenAI spans carry no captured content (gen_ai.input.messages); not stored"
+expect_err_contains "200 other spans (not GenAI model calls) ignored"
+run genops ingest --format otlp collector/traces.jsonl --input-name question --json
+expect_eq "$(jq -r '"\(.added) \(.present)"' <<<"$out")" "0 192"
+run genops skew --reference eval:evals/support.yaml --current runs:support-answer --feature question --gate --json
+expect_exit 1
+expect_eq "$(jq -r '[.columns[] | .name + "=" + .verdict + ":" + .decided_by] | join(" ")' <<<"$out")" \
+  "question=drift:question.script embedding=drift:embedding"
+
 case_ "support-eval"
 use_example support-eval
 run genops eval evals/support.yaml --label main -o report.md

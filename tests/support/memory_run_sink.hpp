@@ -3,25 +3,25 @@
 #include <mutex>
 #include <vector>
 
-#include "core/lineage/run_records.hpp"
+#include "chains/store/run_records.hpp"
 
 namespace genops::test {
 
-class MemoryRunSink final : public core::lineage::RunSink {
+class MemoryRunSink final : public chains::RunSink {
  public:
-  void record_chain_version(core::lineage::ChainVersionRecord v) override {
+  void record_chain_version(chains::ChainVersionRecord v) override {
     std::lock_guard lock(m_mutex);
     versions.push_back(std::move(v));
   }
-  void begin_run(core::lineage::RunRecord run) override {
+  void begin_run(chains::RunRecord run) override {
     std::lock_guard lock(m_mutex);
     runs.push_back(std::move(run));
   }
-  void record_step(core::lineage::StepRecord step) override {
+  void record_step(chains::StepRecord step) override {
     std::lock_guard lock(m_mutex);
     steps.push_back(std::move(step));
   }
-  std::uint64_t end_run(core::lineage::RunEnd end) override {
+  std::uint64_t end_run(chains::RunEnd end) override {
     std::lock_guard lock(m_mutex);
     ends.push_back(std::move(end));
     return ends.size();
@@ -29,19 +29,19 @@ class MemoryRunSink final : public core::lineage::RunSink {
   void wait_durable(std::uint64_t) override {}
 
   // Records of `step_id`, in arrival order. Call after the run finished.
-  std::vector<core::lineage::StepRecord> steps_of(const std::string& step_id) const {
+  std::vector<chains::StepRecord> steps_of(const std::string& step_id) const {
     std::lock_guard lock(m_mutex);
-    std::vector<core::lineage::StepRecord> out;
+    std::vector<chains::StepRecord> out;
     for (const auto& s : steps) {
       if (s.step_id == step_id) out.push_back(s);
     }
     return out;
   }
 
-  std::vector<core::lineage::ChainVersionRecord> versions;
-  std::vector<core::lineage::RunRecord> runs;
-  std::vector<core::lineage::StepRecord> steps;
-  std::vector<core::lineage::RunEnd> ends;
+  std::vector<chains::ChainVersionRecord> versions;
+  std::vector<chains::RunRecord> runs;
+  std::vector<chains::StepRecord> steps;
+  std::vector<chains::RunEnd> ends;
 
  private:
   mutable std::mutex m_mutex;

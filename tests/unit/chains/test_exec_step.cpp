@@ -40,7 +40,7 @@ struct ExecRun {
     result = runner.run(std::move(request));
     runner.shutdown();
   }
-  core::lineage::StepRecord record() const { return sink.steps_of("x").front(); }
+  chains::StepRecord record() const { return sink.steps_of("x").front(); }
 };
 
 }  // namespace

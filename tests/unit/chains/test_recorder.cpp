@@ -2,15 +2,16 @@
 
 #include "tests/support/store_backends.hpp"
 
-#include "core/lineage/run_queries.hpp"
-#include "core/lineage/run_recorder.hpp"
+#include "chains/store/run_queries.hpp"
+#include "chains/store/run_recorder.hpp"
 #include "core/redact.hpp"
 #include "tests/unit/chains/chain_test_helpers.hpp"
 
 using namespace genops;
 using namespace genops::core::lineage;
+using namespace genops::chains;
 
-TEST_CASE("core::lineage::RunRecorder: runs and steps round-trip through the store (both backends)") {
+TEST_CASE("chains::RunRecorder: runs and steps round-trip through the store (both backends)") {
   test::TempDir dir;
   for (const auto& backend : test::store_backends(dir)) {
   CAPTURE(backend.name);
@@ -54,7 +55,7 @@ TEST_CASE("core::lineage::RunRecorder: runs and steps round-trip through the sto
   }
 }
 
-TEST_CASE("core::lineage::RunRecorder: secrets never reach the store (both backends)") {
+TEST_CASE("chains::RunRecorder: secrets never reach the store (both backends)") {
   test::TempDir dir;
   for (const auto& backend : test::store_backends(dir)) {
   CAPTURE(backend.name);
@@ -81,7 +82,7 @@ TEST_CASE("core::lineage::RunRecorder: secrets never reach the store (both backe
   }
 }
 
-TEST_CASE("core::lineage::RunRecorder: many steps commit in batches (both backends)") {
+TEST_CASE("chains::RunRecorder: many steps commit in batches (both backends)") {
   test::TempDir dir;
   for (const auto& backend : test::store_backends(dir)) {
   CAPTURE(backend.name);

@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "core/error.hpp"
-#include "core/lineage/prompt_store.hpp"
+#include "core/prompt/prompt_store.hpp"
 #include "core/prompt/diff.hpp"
 #include "core/prompt/prompt_spec.hpp"
 #include "core/prompt/reference.hpp"
@@ -142,7 +142,7 @@ TEST_CASE("prompt::parse_prompt_ref") {
 TEST_CASE("prompt::resolve_prompt_ref: ambiguous hash prefixes and did-you-mean") {
   genops::test::TempDir dir;
   lineage::Store store(dir.path() / "s.db");
-  lineage::PromptStore prompts(store);
+  PromptStore prompts(store);
   prompts.add_version({"p", "abcd0001", "{}", "", "", "", "t"});
   prompts.add_version({"p", "abcd0002", "{}", "", "", "", "t"});
   CHECK(resolve_prompt_ref(prompts, parse_prompt_ref("p@sha:abcd0002")).number == 2);

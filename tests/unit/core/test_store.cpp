@@ -4,13 +4,14 @@
 
 #include "core/error.hpp"
 #include "core/lineage/migrations.hpp"
-#include "core/lineage/prompt_store.hpp"
+#include "core/prompt/prompt_store.hpp"
 #include "core/lineage/store.hpp"
 #include "tests/support/store_backends.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace genops::core;
 using namespace genops::core::lineage;
+using namespace genops::core::prompt;
 
 namespace {
 
@@ -50,6 +51,10 @@ TEST_CASE("lineage::Store: creates, migrates and refuses a newer store") {
     auto mode = again.db().prepare("PRAGMA journal_mode");
     mode.step();
     CHECK(mode.text(0) == "wal");
+    // Checkpoints every 10,000 WAL pages, not SQLite's 1,000 (bench/store/README.md).
+    auto checkpoint = again.db().prepare("PRAGMA wal_autocheckpoint");
+    checkpoint.step();
+    CHECK(checkpoint.integer(0) == 10000);
   }
   SUBCASE("a version 1 store migrates forward, keeping its rows") {
     std::filesystem::create_directories(dir.path() / "sub");
@@ -99,7 +104,7 @@ TEST_CASE("lineage::Store: blobs are stored once by content hash (both backends)
   }
 }
 
-TEST_CASE("lineage::PromptStore: versions, identical content, labels and history (both backends)") {
+TEST_CASE("core::prompt::PromptStore: versions, identical content, labels and history (both backends)") {
   genops::test::TempDir dir;
   for (const auto& backend : genops::test::store_backends(dir)) {
   CAPTURE(backend.name);

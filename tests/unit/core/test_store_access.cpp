@@ -3,12 +3,13 @@
 #include <filesystem>
 
 #include "core/error.hpp"
-#include "core/lineage/prompt_store.hpp"
+#include "core/prompt/prompt_store.hpp"
 #include "core/lineage/store.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace genops::core;
 using namespace genops::core::lineage;
+using namespace genops::core::prompt;
 
 namespace fs = std::filesystem;
 

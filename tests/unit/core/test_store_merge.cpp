@@ -1,12 +1,12 @@
 #include <doctest/doctest.h>
 
-#include "core/lineage/eval_store.hpp"
-#include "core/lineage/prompt_store.hpp"
+#include "core/prompt/prompt_store.hpp"
 #include "core/lineage/store.hpp"
 #include "core/lineage/store_merge.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace genops::core::lineage;
+using namespace genops::core::prompt;
 
 namespace {
 
@@ -14,26 +14,23 @@ NewPromptVersion version(const std::string& name, const std::string& hash) {
   return {name, hash, "{\"h\":\"" + hash + "\"}", "source " + hash, "p.yaml", "msg " + hash, "tester"};
 }
 
-// An eval run `id` with `n` results whose output is `output`.
+// An eval run `id` with `n` results whose output is `output`, written with
+// plain SQL: core's merge knows the tables, not eval's store.
 void add_eval_run(Store& store, const std::string& id, int n, const std::string& output) {
-  EvalStore evals(store.path());
-  EvalRunRecord run;
-  run.id = id;
-  run.suite = "support";
-  run.target = "chain:c.yaml";
-  run.started_at = "2026-12-05T02:00:00Z";
-  run.prompt_versions = {{"p", 1}};
-  evals.begin_run(run);
-  std::vector<EvalResultRecord> results;
+  auto& db = store.db();
+  Transaction tx(db);
+  db.prepare("INSERT INTO eval_runs (id, suite, target, status, started_at) VALUES (?1, 'support', 'chain:c.yaml', "
+             "'running', '2026-12-05T02:00:00Z')")
+      .bind(1, id)
+      .run();
+  db.prepare("INSERT INTO eval_prompt_versions (eval_run_id, prompt, version) VALUES (?1, 'p', 1)").bind(1, id).run();
+  auto insert = db.prepare(
+      "INSERT INTO eval_results (eval_run_id, case_key, repeat, case_index, output, pass) VALUES (?1, ?2, 0, ?3, ?4, 0)");
   for (int i = 0; i < n; ++i) {
-    EvalResultRecord r;
-    r.eval_run_id = id;
-    r.case_key = "case-" + std::to_string(i);
-    r.case_index = i;
-    r.output = output;
-    results.push_back(r);
+    insert.bind(1, id).bind(2, "case-" + std::to_string(i)).bind(3, std::int64_t{i}).bind(4, output).run();
+    insert.reset();
   }
-  evals.write_results(results);
+  tx.commit();
 }
 
 std::int64_t count(Store& store, const std::string& table) {

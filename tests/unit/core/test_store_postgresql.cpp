@@ -6,7 +6,6 @@
 #include <vector>
 
 #include "core/error.hpp"
-#include "core/lineage/eval_store.hpp"
 #include "core/lineage/pg_sql.hpp"
 #include "core/lineage/store.hpp"
 #include "tests/support/store_backends.hpp"
@@ -87,45 +86,6 @@ TEST_CASE("lineage::Store on PostgreSQL: ten processes starting at once migrate 
   Store store(url);
   CHECK(count(store.db(), "SELECT COUNT(*) FROM genops_schema") == 1);
   CHECK(count(store.db(), "SELECT COUNT(*) FROM eval_results") == 0);
-}
-
-TEST_CASE("lineage::EvalStore on PostgreSQL: concurrent writers of overlapping keys never fail and never duplicate") {
-  auto url = genops::test::new_postgresql_database();
-  Store store(url);
-  EvalStore setup(url);
-  EvalRunRecord run;
-  run.id = "00000000000000c1";
-  run.suite = "s";
-  run.target = "t";
-  run.started_at = "2026-01-01T00:00:00Z";
-  setup.begin_run(run);
-  std::atomic<int> failures{0};
-  std::vector<std::thread> writers;
-  for (int w = 0; w < 4; ++w) {
-    writers.emplace_back([&, w] {
-      try {
-        EvalStore evals(url);
-        for (int batch = 0; batch < 5; ++batch) {
-          std::vector<EvalResultRecord> results(40);
-          for (int i = 0; i < 40; ++i) {
-            auto& r = results[static_cast<std::size_t>(i)];
-            r.eval_run_id = run.id;
-            r.case_key = "k" + std::to_string((w * 20 + batch * 40 + i) % 300);
-            r.pass = true;
-            r.output = "same";
-          }
-          evals.write_results(results);
-        }
-      } catch (const std::exception&) {
-        ++failures;
-      }
-    });
-  }
-  for (auto& t : writers) t.join();
-  CHECK(failures == 0);
-  CHECK(count(store.db(), "SELECT COUNT(*) FROM eval_results") ==
-        count(store.db(), "SELECT COUNT(DISTINCT case_key) FROM eval_results"));
-  CHECK(count(store.db(), "SELECT COUNT(*) FROM eval_results") == 260);
 }
 
 TEST_CASE("lineage::Database on PostgreSQL: a dropped connection is reconnected and the write retried") {

@@ -51,7 +51,7 @@ struct ReportFixture {
     report.verdict = gate::check_gate(gate, report.summary, &*report.comparison);
     report.run = {"eval-20261123-abc", "support-regression", "evals/support.yaml", "chain chains/support.yaml",
                   {"gpt", "claude"}, "2026-11-23T20:00:00.000Z", "2026-11-23T20:01:00.000Z", "0123456789abcdef",
-                  "pr-42", "eval-20261122-main"};
+                  "pr-42", "eval-20261122-main", std::nullopt};
   }
 };
 

@@ -272,3 +272,18 @@ TEST_CASE("eval::run_eval: an interrupt after the last case started still ends t
     CHECK(results.empty());
   }
 }
+
+TEST_CASE("eval::CaseSource: identical rows get distinct keys, the repeats numbered ~2, ~3 in order") {
+  genops::test::TempDir dir;
+  dir.write("cases.jsonl", "{\"q\": \"same\"}\n{\"q\": \"other\"}\n{\"q\": \"same\"}\n{\"q\": \"same\"}\n");
+  dir.write("chain.yaml", "version: 1\n");
+  Suite suite = load_suite(dir.write("eval.yaml", "version: 1\nname: t\ntarget: {chain: chain.yaml}\ndataset: cases.jsonl\n"
+                                                  "defaults:\n  assert: [{type: icontains, value: s}]\n"));
+  CaseSource source(suite, {});
+  const auto first = source.next()->key, other = source.next()->key, second = source.next()->key,
+             third = source.next()->key;
+  CHECK(first != other);
+  CHECK(second == first + "~2");
+  CHECK(third == first + "~3");
+  CHECK_FALSE(source.next());
+}

@@ -2,7 +2,7 @@
 
 #include "eval/session/shards.hpp"
 
-using genops::core::lineage::EvalRunRecord;
+using genops::eval::EvalRunRecord;
 using namespace genops::eval::session;
 
 namespace {

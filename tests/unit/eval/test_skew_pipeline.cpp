@@ -32,7 +32,7 @@ TEST_CASE("skew::RowPipeline: every row once, in order, in full batches but the 
   std::vector<std::size_t> sizes;
   while (auto batch = pipeline.next()) {
     sizes.push_back(batch->size());
-    for (const auto& row : *batch) CHECK(row.values["i"].get<std::size_t>() == expected++);
+    for (const auto& row : *batch) CHECK(row.parsed->values["i"].get<std::size_t>() == expected++);
   }
   CHECK(expected == 2 * k_pipeline_batch + 5);
   CHECK(sizes == std::vector<std::size_t>{k_pipeline_batch, k_pipeline_batch, 5});

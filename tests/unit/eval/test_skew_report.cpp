@@ -5,7 +5,7 @@
 #include <string>
 
 #include "core/error.hpp"
-#include "core/lineage/input_log.hpp"
+#include "eval/skew/store/input_log.hpp"
 #include "eval/skew/skew.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -193,13 +193,13 @@ TEST_CASE("skew::compute_skew: runs: reads ingested rows within --since/--until"
   genops::test::TempDir dir;
   dir.write("ref.jsonl", rows(40, 0, false));
   genops::core::lineage::Store store(dir.path() / "genops.db");
-  std::vector<genops::core::lineage::IngestRow> logged;
+  std::vector<genops::eval::skew::IngestRow> logged;
   for (int i = 0; i < 30; ++i)
     logged.push_back({json{{"question", "How do I get help with my refund number " + std::to_string(i) + "?"}}.dump(),
                       "2026-11-" + std::string(i < 10 ? "10" : "20") + "T10:00:00.000Z"});
-  auto outcome = genops::core::lineage::ingest_rows(store, "support", "prod.jsonl", logged);
+  auto outcome = genops::eval::skew::ingest_rows(store, "support", "prod.jsonl", logged);
   CHECK(outcome.added == 30);
-  CHECK(genops::core::lineage::ingest_rows(store, "support", "prod.jsonl", logged).present == 30);
+  CHECK(genops::eval::skew::ingest_rows(store, "support", "prod.jsonl", logged).present == 30);
   SkewOptions o;
   o.reference = "file:" + (dir.path() / "ref.jsonl").string();
   o.current = "runs:support";
