@@ -2,15 +2,14 @@
 
 #include "cli/prompt_json.hpp"
 #include "core/error.hpp"
-#include "core/lineage/eval_queries.hpp"
+#include "eval/store/eval_queries.hpp"
 #include "core/strings.hpp"
 
 namespace genops::cli {
 
-PromptLabelMove move_prompt_label(core::lineage::Store& store, const std::string& ref, const std::string& label,
+PromptLabelMove move_prompt_label(core::prompt::PromptStore& prompts, const std::string& ref, const std::string& label,
                                   const std::string& author) {
   check_label_name(label);
-  core::lineage::PromptStore prompts(store);
   auto v = resolve_ref(prompts, ref);
   return {v.name, prompts.set_label(v.name, v.number, label, author)};
 }
@@ -22,10 +21,10 @@ std::string describe(const PromptLabelMove& m) {
   return out + " (was @" + std::to_string(m.move.previous) + ")";
 }
 
-EvalLabelMove move_eval_label(core::lineage::Database& db, core::lineage::EvalStore& evals, const std::string& run,
+EvalLabelMove move_eval_label(core::lineage::Database& db, eval::EvalStore& evals, const std::string& run,
                               const std::string& label, const std::string& author) {
   check_label_name(label);
-  auto found = core::lineage::find_eval_run(db, run);
+  auto found = eval::find_eval_run(db, run);
   if (!found) core::fail_input("no eval run " + core::quote(run), {"list eval runs with: genops evals list"});
   auto previous = evals.run_for_label(found->suite, label);
   if (previous != found->id) evals.add_label(label, found->suite, found->id, author);

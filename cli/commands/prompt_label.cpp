@@ -17,7 +17,7 @@ struct LabelOptions {
 };
 
 void run_label(Context& ctx, const LabelOptions& o) {
-  auto moved = move_prompt_label(ctx.store(), o.ref, o.label, ctx.author());
+  auto moved = move_prompt_label(ctx.prompts(), o.ref, o.label, ctx.author());
   const auto& move = moved.move;
   if (o.json) {
     return print_json({{"name", moved.name}, {"label", o.label}, {"version", move.number},

@@ -11,8 +11,8 @@
 #include "core/error.hpp"
 #include "core/json.hpp"
 #include "core/lineage/run_owner.hpp"
-#include "core/lineage/run_recorder.hpp"
-#include "core/lineage/skew_reports.hpp"
+#include "core/random_id.hpp"
+#include "eval/skew/store/skew_reports.hpp"
 #include "core/time.hpp"
 #include "core/strings.hpp"
 #include "eval/skew/skew.hpp"
@@ -46,8 +46,8 @@ void write_output(const std::string& path, const skew::SkewReport& report) {
 void record_gate_report(Context& ctx, const skew::SkewReport& report, const skew::SkewOptions& lib) {
   const auto& project = ctx.project_or_defaults();
   if (project.file.empty() && ctx.options.store.empty() && !core::config::process_env("GENOPS_STORE")) return;
-  core::lineage::SkewReportRecord record;
-  record.id = core::lineage::new_run_id();
+  eval::skew::SkewReportRecord record;
+  record.id = core::random_id();
   record.created_at = core::now_timestamp();
   record.reference = lib.reference;
   record.current = lib.current;
@@ -57,7 +57,7 @@ void record_gate_report(Context& ctx, const skew::SkewReport& report, const skew
   record.report_json = core::dump_json(skew::to_json(report));
   record.git_commit = git_commit(project.root);
   record.host = core::lineage::this_process().host;
-  core::lineage::record_skew_report(ctx.store().db(), record);
+  eval::skew::record_skew_report(ctx.store().db(), record);
 }
 
 void run_skew(Context& ctx, SkewCommandOptions& o) {

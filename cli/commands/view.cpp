@@ -52,10 +52,12 @@ view::ViewServices services(Context& ctx, bool writable) {
   };
   view::ViewServices s;
   s.open_store = [&ctx, location, access] { return ctx.open_other_store(location, access); };
-  s.move_prompt_label = [=](core::lineage::Store& store, const std::string& name, std::int64_t number,
+  s.open_prompts = [&ctx](core::lineage::Store& store) { return ctx.open_prompt_store(store); };
+  s.move_prompt_label = [=, &ctx](core::lineage::Store& store, const std::string& name, std::int64_t number,
                             const std::string& label) {
     if (!writable) refuse_read_only();
-    return describe(move_prompt_label(store, name + "@" + std::to_string(number), label, author));
+    auto prompts = ctx.open_prompt_store(store);
+    return describe(move_prompt_label(*prompts, name + "@" + std::to_string(number), label, author));
   };
   s.move_eval_label = [=, &ctx](core::lineage::Store& store, const std::string& run, const std::string& label) {
     if (!writable) refuse_read_only();
@@ -64,7 +66,7 @@ view::ViewServices services(Context& ctx, bool writable) {
   };
   s.score_deltas = [&ctx](core::lineage::Store&, const std::string& name, std::int64_t a, std::int64_t b) {
     auto evals = ctx.open_eval_store(core::lineage::Access::read);
-    return score_deltas(*evals, VersionRef{name, a}, VersionRef{name, b});
+    return score_deltas_json(score_rows(*evals, VersionRef{name, a}, VersionRef{name, b}));
   };
   return s;
 }

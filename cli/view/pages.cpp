@@ -4,8 +4,8 @@
 #include <map>
 
 #include "core/error.hpp"
-#include "core/lineage/eval_queries.hpp"
-#include "core/lineage/run_queries.hpp"
+#include "eval/store/eval_queries.hpp"
+#include "chains/store/run_queries.hpp"
 
 namespace genops::cli::view {
 
@@ -36,11 +36,11 @@ PageResult home_page(PageContext& ctx) {
   std::string body = "<p>The lineage store at <code>" +
                      esc(core::lineage::display_location(ctx.store.path().string())) + "</code>.</p>";
   body += "<h2>Runs by status</h2><table>";
-  for (const auto& [status, n] : core::lineage::count_runs_by_status(ctx.store))
+  for (const auto& [status, n] : chains::count_runs_by_status(ctx.store))
     body += "<tr><td>" + ctx.links.a("/runs", {{"status", status}}, status) + "</td><td class=\"num\">" +
             std::to_string(n) + "</td></tr>";
   body += "</table><h2>Eval runs by status</h2><table>";
-  for (const auto& [status, n] : core::lineage::count_eval_runs_by_status(ctx.store.db()))
+  for (const auto& [status, n] : eval::count_eval_runs_by_status(ctx.store.db()))
     body += "<tr><td>" + esc(status) + "</td><td class=\"num\">" + std::to_string(n) + "</td></tr>";
   body += "</table>";
   return {200, page(ctx.links, "genops view", body), {}};

@@ -5,7 +5,7 @@
 
 #include "cli/view/html.hpp"
 #include "cli/view/services.hpp"
-#include "core/lineage/run_records.hpp"
+#include "chains/store/run_records.hpp"
 #include "core/lineage/store.hpp"
 
 namespace genops::cli::view {
@@ -28,7 +28,7 @@ struct PageResult {
 };
 
 // A run's steps as a waterfall table (pages_runs.cpp), also under an eval case.
-std::string step_waterfall(PageContext& ctx, const std::string& run_id, const std::vector<core::lineage::StepRecord>& steps);
+std::string step_waterfall(PageContext& ctx, const std::string& run_id, const std::vector<chains::StepRecord>& steps);
 
 // GET `path`; 404 for an unknown path. Errors become pages with their status.
 PageResult get_page(const std::string& path, PageContext& ctx);

@@ -7,33 +7,31 @@
 #include "cli/view/pages.hpp"
 #include "core/error.hpp"
 #include "core/format.hpp"
-#include "core/lineage/eval_queries.hpp"
-#include "core/lineage/eval_result_pages.hpp"
+#include "eval/store/eval_queries.hpp"
+#include "eval/store/eval_result_pages.hpp"
 #include "eval/gate/compare.hpp"
-#include "eval/run/records.hpp"
 
 namespace genops::cli::view {
 
 namespace {
 
-using core::lineage::EvalRunRecord;
+using eval::EvalRunRecord;
 
 // A run's results as the gate reads a baseline: verdicts, scores and metrics, no texts.
 std::vector<eval::CaseResult> load_for_compare(core::lineage::Database& db, const EvalRunRecord& run) {
   std::vector<eval::CaseResult> out;
-  core::lineage::for_each_eval_result(db, run.id, [&](core::lineage::EvalResultRecord r) {
-    r.vars_json = "{}";
+  eval::for_each_eval_result(db, run.id, [&](eval::CaseResult r) {
+    r.vars = nlohmann::json::object();
     std::string().swap(r.output);
     r.expected.reset();
-    auto result = eval::from_record(std::move(r));
-    if (result.provider.empty()) result.provider = run.provider_used;
-    out.push_back(std::move(result));
+    if (r.provider.empty()) r.provider = run.provider_used;
+    out.push_back(std::move(r));
   });
   return out;
 }
 
 EvalRunRecord run_or_fail(core::lineage::Database& db, const std::string& which, const std::string& id) {
-  auto run = core::lineage::find_eval_run(db, id);
+  auto run = eval::find_eval_run(db, id);
   if (!run) core::fail_input(which + ": no eval run \"" + id + "\"", {"the Evals page lists them"});
   return *run;
 }

@@ -9,21 +9,21 @@
 #include "core/error.hpp"
 #include "core/format.hpp"
 #include "core/json.hpp"
-#include "core/lineage/eval_queries.hpp"
-#include "core/lineage/eval_result_pages.hpp"
-#include "core/lineage/run_queries.hpp"
+#include "eval/store/eval_queries.hpp"
+#include "eval/store/eval_result_pages.hpp"
+#include "chains/store/run_queries.hpp"
 #include "core/regex.hpp"
-#include "eval/session/stored_summary.hpp"
+#include "eval/session/run_summary.hpp"
 
 namespace genops::cli::view {
 
 namespace {
 
-using core::lineage::EvalResultRecord;
-using core::lineage::EvalRunRecord;
+using eval::CaseResult;
+using eval::EvalRunRecord;
 
 EvalRunRecord run_or_fail(core::lineage::Database& db, const std::string& id) {
-  auto run = core::lineage::find_eval_run(db, id);
+  auto run = eval::find_eval_run(db, id);
   if (!run) core::fail_input("run: no eval run \"" + id + "\"", {"the Evals page lists them"});
   return *run;
 }
@@ -56,19 +56,19 @@ std::string summary_line(const EvalRunRecord& run) {
     if (s["pass_rate"].is_number()) out += " · pass rate " + percent_text(s["pass_rate"].get<double>());
     if (s["cost_usd"].is_number()) out += " · " + cost_text(s["cost_usd"].get<double>());
   }
-  auto verdict = eval::session::read_stored_verdict(run.summary_json);
-  if (!verdict.gate_failures.empty()) out += "<br><span class=\"fail\">" + esc(verdict.gate_failures) + "</span>";
+  auto failures = eval::session::RunSummary::from_json(run.summary_json).gate_failures.value_or("");
+  if (!failures.empty()) out += "<br><span class=\"fail\">" + esc(failures) + "</span>";
   return out + "</p>";
 }
 
-std::string result_row(PageContext& ctx, const EvalRunRecord& run, const EvalResultRecord& r) {
+std::string result_row(PageContext& ctx, const EvalRunRecord& run, const eval::CaseResult& r) {
   bool errored = !r.error.empty();
   return "<tr class=\"result\" data-key=\"" + esc(r.case_key) + "\" data-provider=\"" + esc(r.provider) + "\" data-repeat=\"" +
          std::to_string(r.repeat) + "\"><td>" + ctx.links.a("/case", {{"run", run.id}, {"key", r.case_key}}, r.case_key) +
          "</td><td>" + esc(r.provider) + "</td><td class=\"num\">" + std::to_string(r.repeat) + "</td><td class=\"" +
          (r.pass ? "pass\">pass" : errored ? "fail\">error" : "fail\">fail") + "</td><td class=\"num\">" +
          core::format_fixed(r.score, 3) + "</td><td class=\"num\">" + ms_text(static_cast<double>(r.latency_ms)) +
-         "</td><td class=\"num\">" + cost_text(r.cost_usd) + "</td><td><code>" + esc_cut(r.vars_json, 200) + "</code></td><td>" +
+         "</td><td class=\"num\">" + cost_text(r.cost_usd) + "</td><td><code>" + esc_cut(core::dump_json(r.vars), 200) + "</code></td><td>" +
          esc_cut(r.output, 300) + "</td><td>" + esc_cut(r.error, 200) + "</td></tr>";
 }
 
@@ -76,11 +76,11 @@ std::string result_row(PageContext& ctx, const EvalRunRecord& run, const EvalRes
 
 PageResult eval_run_page(PageContext& ctx) {
   auto run = run_or_fail(ctx.store.db(), ctx.param("run"));
-  core::lineage::ResultFilter filter;
+  eval::ResultFilter filter;
   filter.status = ctx.param("status");
   filter.provider = ctx.param("provider");
   filter.sort = ctx.param("sort", "key");
-  filter.baseline_run_id = ctx.param("baseline", eval::session::read_stored_verdict(run.summary_json).baseline);
+  filter.baseline_run_id = ctx.param("baseline", eval::session::RunSummary::from_json(run.summary_json).baseline.value_or(""));
   if (filter.status == "changed" && !filter.baseline_run_id.empty())
     filter.baseline_run_id = run_or_fail(ctx.store.db(), filter.baseline_run_id).id;
   filter.limit = std::clamp(ctx.number("size", 50), 1LL, 500LL);
@@ -92,9 +92,9 @@ PageResult eval_run_page(PageContext& ctx) {
     auto compiled = core::Regex::compile(pattern);
     if (!compiled) core::fail_input("q: not a regular expression (RE2): " + compiled.error());
     regex = *compiled;
-    filter.keep = [&](const EvalResultRecord& r) { return regex->search(r.vars_json) || regex->search(r.output); };
+    filter.keep = [&](const eval::CaseResult& r) { return regex->search(core::dump_json(r.vars)) || regex->search(r.output); };
   }
-  auto result_page = core::lineage::eval_result_page(ctx.store.db(), run.id, filter);
+  auto result_page = eval::eval_result_page(ctx.store.db(), run.id, filter);
 
   std::string body = summary_line(run) + "<form method=\"get\" action=\"/eval\">" + ctx.links.token_field() +
                      "<input type=\"hidden\" name=\"run\" value=\"" + esc(run.id) + "\">" +
@@ -126,18 +126,15 @@ PageResult eval_run_page(PageContext& ctx) {
 
 namespace {
 
-std::string assertions_table(const std::string& assertions_json) {
-  auto list = core::parse_json(assertions_json);
-  if (!list || !list->is_array() || list->empty()) return "<p class=\"muted\">No assertions.</p>";
+std::string assertions_table(const std::vector<eval::AssertionResult>& list) {
+  if (list.empty()) return "<p class=\"muted\">No assertions.</p>";
   std::string out = "<table class=\"assertions\"><tr><th>type</th><th>metric</th><th>verdict</th><th>score</th>"
                     "<th>threshold</th><th>weight</th><th>reason</th></tr>";
-  for (const auto& a : *list) {
-    auto number = [&](const char* key) { return a.contains(key) && a[key].is_number() ? core::format_fixed(a[key].get<double>(), 3) : std::string("-"); };
-    bool pass = a.value("pass", false);
-    out += "<tr><td>" + esc(a.value("type", "")) + "</td><td>" + esc(a.value("metric", "")) + "</td><td class=\"" +
-           (pass ? "pass\">pass" : "fail\">fail") + "</td><td class=\"num\">" + number("score") + "</td><td class=\"num\">" +
-           number("threshold") + "</td><td class=\"num\">" + number("weight") + "</td><td>" + esc(a.value("reason", "")) +
-           "</td></tr>";
+  auto number = [](std::optional<double> v) { return v ? core::format_fixed(*v, 3) : std::string("-"); };
+  for (const auto& a : list) {
+    out += "<tr><td>" + esc(a.type) + "</td><td>" + esc(a.metric) + "</td><td class=\"" +
+           (a.pass ? "pass\">pass" : "fail\">fail") + "</td><td class=\"num\">" + number(a.score) + "</td><td class=\"num\">" +
+           number(a.threshold) + "</td><td class=\"num\">" + number(a.weight) + "</td><td>" + esc(a.reason) + "</td></tr>";
   }
   return out + "</table>";
 }
@@ -147,11 +144,11 @@ std::string assertions_table(const std::string& assertions_json) {
 PageResult eval_case_page(PageContext& ctx) {
   auto run = run_or_fail(ctx.store.db(), ctx.param("run"));
   auto key = ctx.param("key");
-  auto results = core::lineage::eval_case_results(ctx.store.db(), run.id, key);
+  auto results = eval::eval_case_results(ctx.store.db(), run.id, key);
   if (results.empty()) core::fail_input("run " + run.id + " has no case \"" + key + "\"");
   std::string body = "<p>" + ctx.links.a("/eval", {{"run", run.id}}, "← eval run " + run.id) + "</p>";
   if (!results.front().description.empty()) body += "<p>" + esc(results.front().description) + "</p>";
-  body += "<h2>Vars</h2><pre id=\"vars\">" + esc(results.front().vars_json) + "</pre>";
+  body += "<h2>Vars</h2><pre id=\"vars\">" + esc(core::dump_json(results.front().vars)) + "</pre>";
   if (results.front().expected) body += "<h2>Expected</h2><pre>" + esc(*results.front().expected) + "</pre>";
   for (const auto& r : results) {
     body += "<h2 class=\"repeat\">" + (r.provider.empty() ? std::string() : esc(r.provider) + " · ") + "repeat " +
@@ -159,10 +156,10 @@ PageResult eval_case_page(PageContext& ctx) {
             core::format_fixed(r.score, 3) + " · " + ms_text(static_cast<double>(r.latency_ms)) + " · " + cost_text(r.cost_usd) +
             (r.cached ? " · cached" : "") + "</h2><pre class=\"output\">" + esc(r.output) + "</pre>";
     if (!r.error.empty()) body += "<pre class=\"fail\">" + esc(r.error) + "</pre>";
-    body += assertions_table(r.assertions_json);
+    body += assertions_table(r.assertions);
     if (!r.run_id.empty()) {
       body += "<h3>Chain trace: " + ctx.links.a("/run", {{"id", r.run_id}}, "run " + r.run_id) + "</h3>";
-      body += step_waterfall(ctx, r.run_id, core::lineage::run_steps(ctx.store, r.run_id, core::lineage::Texts::no));
+      body += step_waterfall(ctx, r.run_id, chains::run_steps(ctx.store, r.run_id, chains::Texts::no));
     }
   }
   return {200, page(ctx.links, "Case " + key, body), {}};

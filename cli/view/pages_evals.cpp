@@ -8,22 +8,22 @@
 
 #include "cli/view/pages.hpp"
 #include "core/json.hpp"
-#include "core/lineage/eval_queries.hpp"
-#include "core/lineage/eval_result_pages.hpp"
-#include "eval/session/stored_summary.hpp"
+#include "eval/store/eval_queries.hpp"
+#include "eval/store/eval_result_pages.hpp"
+#include "eval/session/run_summary.hpp"
 
 namespace genops::cli::view {
 
 namespace {
 
-using core::lineage::EvalRunRecord;
+using eval::EvalRunRecord;
 
 // Labels each run holds now (the last move of each label of its eval), by run id.
 std::map<std::string, std::vector<std::string>> held_labels(core::lineage::Database& db, const std::set<std::string>& suites) {
   std::map<std::string, std::vector<std::string>> out;
   for (const auto& suite : suites) {
     std::map<std::string, std::string> holder;
-    for (const auto& move : core::lineage::eval_label_history(db, suite, "")) holder[move.label] = move.run_id;
+    for (const auto& move : eval::eval_label_history(db, suite, "")) holder[move.label] = move.run_id;
     for (const auto& [label, run] : holder) out[run].push_back(label);
   }
   return out;
@@ -31,7 +31,7 @@ std::map<std::string, std::vector<std::string>> held_labels(core::lineage::Datab
 
 std::string gate_cell(const EvalRunRecord& run) {
   if (!run.gate_passed) return "<td class=\"muted\">-</td>";
-  auto failures = eval::session::read_stored_verdict(run.summary_json).gate_failures;
+  auto failures = eval::session::RunSummary::from_json(run.summary_json).gate_failures.value_or("");
   return *run.gate_passed ? "<td class=\"pass\">passed</td>"
                           : "<td class=\"fail\">failed" + (failures.empty() ? "" : ": " + esc_cut(failures, 200)) + "</td>";
 }
@@ -50,7 +50,7 @@ PageResult evals_page(PageContext& ctx) {
   auto suite = ctx.param("eval");
   auto page_no = std::max(ctx.number("page", 0), 0LL);
   constexpr long long k_page = 50;
-  auto runs = core::lineage::eval_run_page(ctx.store.db(), suite, k_page + 1, page_no * k_page);
+  auto runs = eval::eval_run_page(ctx.store.db(), suite, k_page + 1, page_no * k_page);
   bool more = runs.size() > static_cast<std::size_t>(k_page);
   if (more) runs.pop_back();
   std::set<std::string> suites;
@@ -80,7 +80,7 @@ PageResult evals_page(PageContext& ctx) {
           "required placeholder=\"main\"></label><button>Move</button></form>";
   if (!suite.empty()) {
     body += "<h2>Label history of " + esc(suite) + "</h2><table><tr><th>label</th><th>run</th><th>author</th><th>moved at</th></tr>";
-    auto history = core::lineage::eval_label_history(ctx.store.db(), suite, "");
+    auto history = eval::eval_label_history(ctx.store.db(), suite, "");
     for (auto it = history.rbegin(); it != history.rend(); ++it)
       body += "<tr><td>" + esc(it->label) + "</td><td>" + ctx.links.a("/eval", {{"run", it->run_id}}, it->run_id) + "</td><td>" +
               esc(it->author) + "</td><td>" + esc(it->moved_at) + "</td></tr>";
@@ -92,7 +92,7 @@ PageResult evals_page(PageContext& ctx) {
 PageResult move_eval_label(PageContext& ctx) {
   auto run = ctx.param("run");
   ctx.services.move_eval_label(ctx.store, run, ctx.param("label"));
-  auto found = core::lineage::find_eval_run(ctx.store.db(), run);
+  auto found = eval::find_eval_run(ctx.store.db(), run);
   return {303, {}, ctx.links.url("/evals", {{"eval", found ? found->suite : std::string()}})};
 }
 

@@ -5,7 +5,7 @@
 #include "cli/view/pages.hpp"
 #include "core/error.hpp"
 #include "core/format.hpp"
-#include "core/lineage/prompt_store.hpp"
+#include "core/prompt/prompt_store.hpp"
 #include "core/prompt/diff.hpp"
 #include "core/prompt/prompt_spec.hpp"
 
@@ -13,8 +13,8 @@ namespace genops::cli::view {
 
 namespace {
 
-using core::lineage::PromptStore;
-using core::lineage::PromptVersionRecord;
+using core::prompt::PromptStore;
+using core::prompt::PromptVersionRecord;
 
 PromptVersionRecord version_or_fail(PromptStore& store, const std::string& name, std::int64_t number) {
   auto v = store.find_number(name, number);
@@ -38,7 +38,7 @@ std::string label_form(PageContext& ctx, const std::string& name, const std::vec
          "</select></label><button>Move</button></form>";
 }
 
-std::string history_table(const std::vector<core::lineage::LabelMove>& moves) {
+std::string history_table(const std::vector<core::prompt::LabelMove>& moves) {
   std::string out = "<h2>Label history</h2><table><tr><th>label</th><th>to</th><th>from</th><th>author</th><th>moved at</th></tr>";
   for (auto it = moves.rbegin(); it != moves.rend(); ++it)
     out += "<tr><td>" + esc(it->label) + "</td><td>@" + std::to_string(it->number) + "</td><td>" +
@@ -50,7 +50,8 @@ std::string history_table(const std::vector<core::lineage::LabelMove>& moves) {
 }  // namespace
 
 PageResult prompts_page(PageContext& ctx) {
-  PromptStore store(ctx.store);
+  auto prompts = ctx.services.open_prompts(ctx.store);
+  PromptStore& store = *prompts;
   std::string body = "<table><tr><th>prompt</th><th>latest</th><th>versions</th><th>labels</th><th>updated</th></tr>";
   for (const auto& p : store.list()) {
     std::string labels;
@@ -64,7 +65,8 @@ PageResult prompts_page(PageContext& ctx) {
 
 PageResult prompt_page(PageContext& ctx) {
   auto name = ctx.param("name");
-  PromptStore store(ctx.store);
+  auto prompts = ctx.services.open_prompts(ctx.store);
+  PromptStore& store = *prompts;
   auto versions = store.log(name);
   if (versions.empty()) core::fail_input("no prompt named \"" + name + "\"");
   std::string body = "<table><tr><th>version</th><th>hash</th><th>labels</th><th>message</th><th>author</th><th>created</th></tr>";
@@ -128,7 +130,8 @@ std::string scores_table(const nlohmann::json& deltas, const std::string& ra, co
 
 PageResult prompt_diff_page(PageContext& ctx) {
   auto name = ctx.param("name");
-  PromptStore store(ctx.store);
+  auto prompts = ctx.services.open_prompts(ctx.store);
+  PromptStore& store = *prompts;
   auto va = version_or_fail(store, name, ctx.number("a", 0));
   auto vb = version_or_fail(store, name, ctx.number("b", 0));
   auto diff = core::prompt::diff_prompts(core::prompt::from_json(nlohmann::json::parse(va.content_json)),

@@ -8,14 +8,14 @@
 #include "cli/view/pages.hpp"
 #include "core/error.hpp"
 #include "core/format.hpp"
-#include "core/lineage/run_queries.hpp"
+#include "chains/store/run_queries.hpp"
 #include "core/redact.hpp"
 
 namespace genops::cli::view {
 
 namespace {
 
-using core::lineage::StepRecord;
+using chains::StepRecord;
 
 // Milliseconds since the epoch of a store timestamp ("2026-11-23T16:28:31.123Z"); 0 when unreadable.
 double timestamp_ms(std::string_view t) {
@@ -50,7 +50,7 @@ std::string status_cell(const std::string& status) {
 }  // namespace
 
 PageResult runs_page(PageContext& ctx) {
-  core::lineage::RunFilter filter;
+  chains::RunFilter filter;
   filter.kind = ctx.param("kind");
   filter.name = ctx.param("chain");
   filter.status = ctx.param("status");
@@ -59,7 +59,7 @@ PageResult runs_page(PageContext& ctx) {
   std::string body = filter_form(ctx) +
                      "<table id=\"runs\"><tr><th>run</th><th>kind</th><th>chain</th><th>status</th><th>started</th>"
                      "<th>steps</th><th>tokens in/out</th><th>cost</th><th>duration</th><th>error</th></tr>";
-  for (const auto& r : core::lineage::list_runs(ctx.store, filter)) {
+  for (const auto& r : chains::list_runs(ctx.store, filter)) {
     body += "<tr class=\"run\" data-run=\"" + esc(r.run.id) + "\"><td>" + ctx.links.a("/run", {{"id", r.run.id}}, r.run.id) +
             "</td><td>" + esc(r.run.kind) + "</td><td>" + esc(r.run.name) + "</td>" + status_cell(r.end.status) + "<td>" +
             esc(r.run.started_at) + "</td><td class=\"num\">" + std::to_string(r.end.steps) + "</td><td class=\"num\">" +
@@ -103,8 +103,8 @@ std::string step_waterfall(PageContext& ctx, const std::string& run_id, const st
 }
 
 PageResult run_page(PageContext& ctx) {
-  auto run = core::lineage::find_run(ctx.store, ctx.param("id"));
-  auto steps = core::lineage::run_steps(ctx.store, run.run.id, core::lineage::Texts::no);
+  auto run = chains::find_run(ctx.store, ctx.param("id"));
+  auto steps = chains::run_steps(ctx.store, run.run.id, chains::Texts::no);
   std::string body = "<table><tr><th>chain</th><td>" + esc(run.run.name) + "</td></tr><tr><th>kind</th><td>" +
                      esc(run.run.kind) + "</td></tr><tr><th>status</th>" + status_cell(run.end.status) +
                      "</tr><tr><th>started</th><td>" + esc(run.run.started_at) + "</td></tr><tr><th>cost</th><td>" +
@@ -117,9 +117,9 @@ PageResult run_page(PageContext& ctx) {
 }
 
 PageResult step_page(PageContext& ctx) {
-  auto run = core::lineage::find_run(ctx.store, ctx.param("run"));
+  auto run = chains::find_run(ctx.store, ctx.param("run"));
   auto seq = ctx.number("seq", 0);
-  for (const auto& s : core::lineage::run_steps(ctx.store, run.run.id, core::lineage::Texts::yes)) {
+  for (const auto& s : chains::run_steps(ctx.store, run.run.id, chains::Texts::yes)) {
     if (s.seq != seq) continue;
     std::string body = "<p>" + ctx.links.a("/run", {{"id", run.run.id}}, "← run " + run.run.id) + "</p><table>" +
                        "<tr><th>step</th><td>" + esc(s.step_id) + "</td></tr><tr><th>prompt</th><td>" + esc(s.prompt_ref) +

@@ -9,7 +9,7 @@
 #include "core/error.hpp"
 #include "core/format.hpp"
 #include "core/json.hpp"
-#include "core/lineage/skew_reports.hpp"
+#include "eval/skew/store/skew_reports.hpp"
 
 namespace genops::cli::view {
 
@@ -46,7 +46,7 @@ std::string histogram(const nlohmann::json& bins) {
 PageResult skew_page(PageContext& ctx) {
   auto page_no = std::max(ctx.number("page", 0), 0LL);
   constexpr long long k_page = 50;
-  auto reports = core::lineage::list_skew_reports(ctx.store.db(), k_page + 1, page_no * k_page);
+  auto reports = eval::skew::list_skew_reports(ctx.store.db(), k_page + 1, page_no * k_page);
   bool more = reports.size() > static_cast<std::size_t>(k_page);
   if (more) reports.pop_back();
   std::string body = "<p class=\"muted\">Every <code>genops skew --gate</code> run in a project keeps its report here.</p>"
@@ -64,7 +64,7 @@ PageResult skew_page(PageContext& ctx) {
 }
 
 PageResult skew_report_page(PageContext& ctx) {
-  auto found = core::lineage::find_skew_report(ctx.store.db(), ctx.param("id"));
+  auto found = eval::skew::find_skew_report(ctx.store.db(), ctx.param("id"));
   if (!found) core::fail_input("id: no skew report \"" + ctx.param("id") + "\"", {"the Skew page lists them"});
   auto parsed = core::parse_json(found->report_json);
   if (!parsed || !parsed->is_object()) core::fail_storage("skew_reports.report of " + found->id + " is not a JSON object");

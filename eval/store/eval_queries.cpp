@@ -3,7 +3,9 @@
 #include <map>
 
 #include "core/error.hpp"
+#include "core/json.hpp"
 #include "core/lineage/run_owner.hpp"
+#include "eval/store/result_columns.hpp"
 
 namespace genops::eval {
 
@@ -24,6 +26,35 @@ std::string_view eval_result_run_ids() {
   return "SELECT s.id FROM eval_runs s, eval_runs w WHERE w.id = ?1 AND (s.id = w.id OR (w.shard_index = 0 AND "
          "w.shard_count > 0 AND s.run_name = w.run_name AND s.suite = w.suite AND s.shard_count = w.shard_count AND "
          "s.shard_index > 0))";
+}
+
+std::string_view eval_result_columns() {
+  return "r.case_key, r.provider, r.repeat, r.case_index, r.description, r.vars, r.expected, r.output, r.run_id, "
+         "r.pass, r.score, r.error, r.latency_ms, r.input_tokens, r.output_tokens, r.cost_usd, r.cached, r.assertions";
+}
+
+CaseResult read_eval_result(const Statement& q) {
+  CaseResult r;
+  r.case_key = q.text(0);
+  r.provider = q.text(1);
+  r.repeat = static_cast<int>(q.integer(2));
+  r.case_index = q.integer(3);
+  r.description = q.text(4);
+  auto vars = core::parse_json(q.text(5));
+  if (vars && vars->is_object()) r.vars = std::move(*vars);
+  if (!q.is_null(6)) r.expected = q.text(6);
+  r.output = q.text(7);
+  r.run_id = q.text(8);
+  r.pass = q.integer(9) != 0;
+  r.score = q.real(10);
+  r.error = q.text(11);
+  r.latency_ms = q.integer(12);
+  r.input_tokens = q.integer(13);
+  r.output_tokens = q.integer(14);
+  r.cost_usd = q.real(15);
+  r.cached = q.integer(16) != 0;
+  r.assertions = parse_assertions(q.text(17));
+  return r;
 }
 
 std::string_view eval_run_columns() {

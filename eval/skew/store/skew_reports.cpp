@@ -1,8 +1,11 @@
-#include "core/lineage/skew_reports.hpp"
+#include "eval/skew/store/skew_reports.hpp"
 
 #include "core/redact.hpp"
 
-namespace genops::core::lineage {
+namespace genops::eval::skew {
+
+using core::lineage::Database;
+using core::lineage::Statement;
 
 namespace {
 
@@ -29,8 +32,8 @@ void record_skew_report(Database& db, const SkewReportRecord& r) {
   db.write([&] {
     db.prepare("INSERT INTO skew_reports (id, created_at, reference, current, drift, tested, drifted, report, "
                "git_commit, host) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT DO NOTHING")
-        .bind(1, r.id).bind(2, r.created_at).bind(3, redact(r.reference)).bind(4, redact(r.current))
-        .bind(5, std::int64_t{r.drift ? 1 : 0}).bind(6, r.tested).bind(7, r.drifted).bind(8, redact(r.report_json))
+        .bind(1, r.id).bind(2, r.created_at).bind(3, core::redact(r.reference)).bind(4, core::redact(r.current))
+        .bind(5, std::int64_t{r.drift ? 1 : 0}).bind(6, r.tested).bind(7, r.drifted).bind(8, core::redact(r.report_json))
         .bind(9, r.git_commit).bind(10, r.host).run();
   });
 }
@@ -51,4 +54,4 @@ std::optional<SkewReportRecord> find_skew_report(Database& db, const std::string
   return read_report(q, true);
 }
 
-}  // namespace genops::core::lineage
+}  // namespace genops::eval::skew

@@ -9,7 +9,7 @@
 
 #include "core/lineage/sqlite.hpp"
 
-namespace genops::core::lineage {
+namespace genops::eval::skew {
 
 struct SkewReportRecord {
   std::string id;          // 16 hex digits (new_run_id())
@@ -25,12 +25,12 @@ struct SkewReportRecord {
 };
 
 // Records one report (its texts redacted). Throws Error(storage) on failure.
-void record_skew_report(Database& db, const SkewReportRecord& record);
+void record_skew_report(core::lineage::Database& db, const SkewReportRecord& record);
 
 // Reports newest first, without their JSON, `limit` from `offset`.
-std::vector<SkewReportRecord> list_skew_reports(Database& db, std::int64_t limit, std::int64_t offset);
+std::vector<SkewReportRecord> list_skew_reports(core::lineage::Database& db, std::int64_t limit, std::int64_t offset);
 
 // One report with its JSON; nullopt when there is none with that id.
-std::optional<SkewReportRecord> find_skew_report(Database& db, const std::string& id);
+std::optional<SkewReportRecord> find_skew_report(core::lineage::Database& db, const std::string& id);
 
-}  // namespace genops::core::lineage
+}  // namespace genops::eval::skew

@@ -7,14 +7,16 @@
 
 #include "core/error.hpp"
 #include "core/hash.hpp"
-#include "core/lineage/eval_queries.hpp"
-#include "core/lineage/eval_result_pages.hpp"
-#include "core/lineage/eval_store.hpp"
-#include "core/lineage/skew_reports.hpp"
 #include "core/lineage/store.hpp"
+#include "eval/skew/store/skew_reports.hpp"
+#include "eval/store/eval_queries.hpp"
+#include "eval/store/eval_result_pages.hpp"
+#include "eval/store/eval_store.hpp"
 #include "tests/support/temp_dir.hpp"
 
-using namespace genops::core::lineage;
+using namespace genops::eval;
+using genops::core::lineage::Store;
+using namespace genops::eval::skew;
 
 namespace {
 
@@ -28,10 +30,9 @@ void write_run(const std::string& location, const std::string& id, int flip) {
   run.target = "t";
   run.started_at = "2026-12-05T00:00:0" + std::to_string(flip) + ".000Z";
   evals.begin_run(run);
-  std::vector<EvalResultRecord> results;
+  std::vector<CaseResult> results;
   for (int i = 0; i < 20; ++i) {
-    EvalResultRecord r;
-    r.eval_run_id = id;
+    CaseResult r;
     r.case_key = "k0" + std::to_string(i / 2);
     r.provider = i % 2 ? "b" : "a";
     r.case_index = i / 2;
@@ -39,11 +40,11 @@ void write_run(const std::string& location, const std::string& id, int flip) {
     r.error = i % 5 == 0 ? "boom" : "";
     r.score = (i * 7 % 20) / 20.0;
     r.latency_ms = (i * 13) % 17;
-    r.vars_json = i == 7 ? R"({"q":"needle"})" : R"({"q":"hay"})";
+    r.vars["q"] = i == 7 ? "needle" : "hay";
     r.output = i == 12 ? "a Needle" : "out";
     results.push_back(r);
   }
-  evals.write_results(results);
+  evals.write_results(id, results);
 }
 
 std::vector<std::string> keys(const ResultPage& page) {
@@ -54,7 +55,7 @@ std::vector<std::string> keys(const ResultPage& page) {
 
 }  // namespace
 
-TEST_CASE("lineage::eval_result_page: filters, sorts and pages in the store, on both backends") {
+TEST_CASE("eval::eval_result_page: filters, sorts and pages in the store, on both backends") {
   genops::test::TempDir dir;
   for (const auto& backend : genops::test::store_backends(dir)) {
     CAPTURE(backend.name);
@@ -103,8 +104,8 @@ TEST_CASE("lineage::eval_result_page: filters, sorts and pages in the store, on 
     CHECK_THROWS_AS(eval_result_page(db, "00000000000000a1", by_score), genops::core::Error);
 
     ResultFilter needle;
-    needle.keep = [](const EvalResultRecord& r) {
-      return r.vars_json.find("needle") != std::string::npos || r.output.find("Needle") != std::string::npos;
+    needle.keep = [](const CaseResult& r) {
+      return r.vars.value("q", "") == "needle" || r.output.find("Needle") != std::string::npos;
     };
     CHECK(keys(eval_result_page(db, "00000000000000a1", needle)) == std::vector<std::string>{"k03/b", "k06/a"});
     needle.offset = 1;
@@ -129,7 +130,7 @@ TEST_CASE("lineage::eval_result_page: filters, sorts and pages in the store, on 
   }
 }
 
-TEST_CASE("lineage::record_skew_report: kept whole, listed newest first without the JSON") {
+TEST_CASE("eval::skew::record_skew_report: kept whole, listed newest first without the JSON") {
   genops::test::TempDir dir;
   for (const auto& backend : genops::test::store_backends(dir)) {
     CAPTURE(backend.name);

@@ -1,41 +1,16 @@
-#include "core/lineage/eval_result_pages.hpp"
+#include "eval/store/eval_result_pages.hpp"
 
 #include <string_view>
 
 #include "core/error.hpp"
-#include "core/lineage/eval_queries.hpp"
+#include "eval/store/eval_queries.hpp"
 
-namespace genops::core::lineage {
+namespace genops::eval {
+
+using core::lineage::Database;
+using core::lineage::Statement;
 
 namespace {
-
-constexpr std::string_view k_columns =
-    "r.case_key, r.provider, r.repeat, r.case_index, r.description, r.vars, r.expected, r.output, r.run_id, r.pass, "
-    "r.score, r.error, r.latency_ms, r.input_tokens, r.output_tokens, r.cost_usd, r.cached, r.assertions";
-
-EvalResultRecord read_result(const Statement& q, const std::string& run_id) {
-  EvalResultRecord r;
-  r.eval_run_id = run_id;
-  r.case_key = q.text(0);
-  r.provider = q.text(1);
-  r.repeat = q.integer(2);
-  r.case_index = q.integer(3);
-  r.description = q.text(4);
-  r.vars_json = q.text(5);
-  if (!q.is_null(6)) r.expected = q.text(6);
-  r.output = q.text(7);
-  r.run_id = q.text(8);
-  r.pass = q.integer(9) != 0;
-  r.score = q.real(10);
-  r.error = q.text(11);
-  r.latency_ms = q.integer(12);
-  r.input_tokens = q.integer(13);
-  r.output_tokens = q.integer(14);
-  r.cost_usd = q.real(15);
-  r.cached = q.integer(16) != 0;
-  r.assertions_json = q.text(17);
-  return r;
-}
 
 // The run ids subquery with its parameter renumbered to ?N.
 std::string run_ids(int parameter) {
@@ -54,7 +29,7 @@ std::string status_terms(const std::string& status, int baseline_parameter) {
   if (status == "changed")
     return " AND EXISTS (SELECT 1 FROM eval_results b WHERE b.eval_run_id IN (" + run_ids(baseline_parameter) +
            ") AND b.case_key = r.case_key AND b.provider = r.provider AND b.repeat = r.repeat AND b.pass != r.pass)";
-  fail_input("status: unknown filter \"" + status + "\"", {"one of: failed, errored, passed, changed"});
+  core::fail_input("status: unknown filter \"" + status + "\"", {"one of: failed, errored, passed, changed"});
 }
 
 std::string order_by(const std::string& sort) {
@@ -66,7 +41,7 @@ std::string order_by(const std::string& sort) {
   if (key == "score") column = "r.score";
   else if (key == "latency") column = "r.latency_ms";
   else if (key == "cost") column = "r.cost_usd";
-  else fail_input("sort: unknown order \"" + sort + "\"", {"one of: key, score, latency, cost (a leading - for descending)"});
+  else core::fail_input("sort: unknown order \"" + sort + "\"", {"one of: key, score, latency, cost (a leading - for descending)"});
   return " ORDER BY " + column + (descending ? " DESC" : "") + ", r.case_key, r.provider, r.repeat";
 }
 
@@ -75,11 +50,11 @@ std::string order_by(const std::string& sort) {
 ResultPage eval_result_page(Database& db, const std::string& run_id, const ResultFilter& f) {
   bool changed = f.status == "changed";
   if (changed && f.baseline_run_id.empty())
-    fail_input("status: \"changed\" needs a baseline run", {"pick a baseline run to compare with"});
+    core::fail_input("status: \"changed\" needs a baseline run", {"pick a baseline run to compare with"});
   // Parameters are numbered in order of use (PostgreSQL wants no gaps):
   // ?1 run, ?2 provider, then the baseline, then LIMIT and OFFSET.
   int next = 3;
-  std::string sql = "SELECT " + std::string(k_columns) + " FROM eval_results r WHERE r.eval_run_id IN (" + run_ids(1) +
+  std::string sql = "SELECT " + std::string(eval_result_columns()) + " FROM eval_results r WHERE r.eval_run_id IN (" + run_ids(1) +
                     ")" + status_terms(f.status, changed ? next++ : 0) + " AND (?2 = '' OR r.provider = ?2)" +
                     order_by(f.sort);
   // Without a row predicate the store skips and stops; with one, rows are
@@ -94,7 +69,7 @@ ResultPage eval_result_page(Database& db, const std::string& run_id, const Resul
   std::int64_t matched = 0;
   while (q.step()) {
     ++page.scanned;
-    auto r = read_result(q, run_id);
+    auto r = read_eval_result(q);
     if (f.keep) {
       if (page.scanned > f.scan_limit) {
         page.scan_exhausted = true;
@@ -111,20 +86,20 @@ ResultPage eval_result_page(Database& db, const std::string& run_id, const Resul
   return page;
 }
 
-std::vector<EvalResultRecord> eval_case_results(Database& db, const std::string& run_id, const std::string& case_key) {
-  auto q = db.prepare("SELECT " + std::string(k_columns) + " FROM eval_results r WHERE r.eval_run_id IN (" + run_ids(1) +
+std::vector<CaseResult> eval_case_results(Database& db, const std::string& run_id, const std::string& case_key) {
+  auto q = db.prepare("SELECT " + std::string(eval_result_columns()) + " FROM eval_results r WHERE r.eval_run_id IN (" + run_ids(1) +
                       ") AND r.case_key = ?2 ORDER BY r.provider, r.repeat");
   q.bind(1, run_id).bind(2, case_key);
-  std::vector<EvalResultRecord> out;
-  while (q.step()) out.push_back(read_result(q, run_id));
+  std::vector<CaseResult> out;
+  while (q.step()) out.push_back(read_eval_result(q));
   return out;
 }
 
-void for_each_eval_result(Database& db, const std::string& run_id, const std::function<void(EvalResultRecord)>& visit) {
-  auto q = db.prepare("SELECT " + std::string(k_columns) + " FROM eval_results r WHERE r.eval_run_id IN (" + run_ids(1) +
+void for_each_eval_result(Database& db, const std::string& run_id, const std::function<void(CaseResult)>& visit) {
+  auto q = db.prepare("SELECT " + std::string(eval_result_columns()) + " FROM eval_results r WHERE r.eval_run_id IN (" + run_ids(1) +
                       ") ORDER BY r.eval_run_id, r.case_key, r.provider, r.repeat");
   q.bind(1, run_id);
-  while (q.step()) visit(read_result(q, run_id));
+  while (q.step()) visit(read_eval_result(q));
 }
 
 std::vector<EvalRunRecord> eval_run_page(Database& db, const std::string& suite, std::int64_t limit, std::int64_t offset) {
@@ -136,4 +111,4 @@ std::vector<EvalRunRecord> eval_run_page(Database& db, const std::string& suite,
   return out;
 }
 
-}  // namespace genops::core::lineage
+}  // namespace genops::eval
