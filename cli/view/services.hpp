@@ -16,11 +16,14 @@
 
 namespace genops::cli::view {
 
+using StoreConnection = std::unique_ptr<core::lineage::Store>;
+using PromptStorePtr = std::unique_ptr<core::prompt::PromptStore>;
+
 struct ViewServices {
   // A connection of its own to the store (one per server worker, reused).
-  std::function<std::unique_ptr<core::lineage::Store>()> open_store;
+  std::function<StoreConnection()> open_store;
   // A prompt store over a worker's connection.
-  std::function<std::unique_ptr<core::prompt::PromptStore>(core::lineage::Store&)> open_prompts;
+  std::function<PromptStorePtr(core::lineage::Store&)> open_prompts;
   // Moves `label` of prompt `name` to version `number`; returns what happened
   // as `prompt label` prints it. Throws core::Error for a bad label or version.
   std::function<std::string(core::lineage::Store&, const std::string& name, std::int64_t number, const std::string& label)>
