@@ -150,7 +150,14 @@ class PgConnection final : public Connection {
 
   int schema_version() override {
     flush();
-    Result r = run([&] { return Result(PQexec(m_pg, "SELECT to_regclass('genops_schema') IS NOT NULL")); });
+    // pg_class is scanned with this statement's snapshot: to_regclass() looks the name up in the
+    // catalog cache without a lock, which may not have seen a table another process just
+    // committed (so two processes starting at once would both migrate from version 0).
+    Result r = run([&] {
+      return Result(PQexec(m_pg, "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n "
+                                 "ON n.oid = c.relnamespace WHERE c.relname = 'genops_schema' "
+                                 "AND n.nspname = current_schema())"));
+    });
     if (std::string(PQgetvalue(r.get(), 0, 0)) != "t") return 0;
     Result v = run([&] { return Result(PQexec(m_pg, "SELECT MAX(version) FROM genops_schema")); });
     return PQgetisnull(v.get(), 0, 0) ? 0 : std::atoi(PQgetvalue(v.get(), 0, 0));

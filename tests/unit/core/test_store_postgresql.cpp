@@ -76,7 +76,8 @@ TEST_CASE("lineage::Store on PostgreSQL: ten processes starting at once migrate 
     threads.emplace_back([&] {
       try {
         Store store(url);
-      } catch (const std::exception&) {
+      } catch (const std::exception& e) {
+        MESSAGE(std::string(e.what()));
         ++failures;
       }
     });
