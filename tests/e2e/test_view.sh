@@ -67,7 +67,7 @@ expect_eq "$versions" "2"
 
 case_ "genops view prints one URL on 127.0.0.1 with a token and serves it"
 mkfifo "$E2E_ROOT/url"
-genops view --no-open >"$E2E_ROOT/url" 2>"$E2E_ROOT/view.err" &
+"$GENOPS_BIN" view --no-open >"$E2E_ROOT/url" 2>"$E2E_ROOT/view.err" &
 view_pid=$!
 trap 'kill $view_pid 2>/dev/null; rm -rf "$E2E_ROOT"' EXIT
 exec 3<"$E2E_ROOT/url"
