@@ -8,27 +8,13 @@
 #include "core/error.hpp"
 #include "core/format.hpp"
 #include "eval/store/eval_queries.hpp"
-#include "eval/store/eval_result_pages.hpp"
-#include "eval/gate/compare.hpp"
+#include "eval/store/run_compare.hpp"
 
 namespace genops::cli::view {
 
 namespace {
 
 using eval::EvalRunRecord;
-
-// A run's results as the gate reads a baseline: verdicts, scores and metrics, no texts.
-std::vector<eval::CaseResult> load_for_compare(core::lineage::Database& db, const EvalRunRecord& run) {
-  std::vector<eval::CaseResult> out;
-  eval::for_each_eval_result(db, run.id, [&](eval::CaseResult r) {
-    r.vars = nlohmann::json::object();
-    std::string().swap(r.output);
-    r.expected.reset();
-    if (r.provider.empty()) r.provider = run.provider_used;
-    out.push_back(std::move(r));
-  });
-  return out;
-}
 
 EvalRunRecord run_or_fail(core::lineage::Database& db, const std::string& which, const std::string& id) {
   auto run = eval::find_eval_run(db, id);
@@ -42,14 +28,16 @@ std::string compare_form(PageContext& ctx) {
          "<input name=\"b\" value=\"" + esc(ctx.param("b")) + "\" required></label><button>Compare</button></form>";
 }
 
-std::string case_table(PageContext& ctx, const EvalRunRecord& current, const eval::gate::Comparison& c,
-                       eval::gate::Change change, const char* id, std::size_t max_rows) {
+// The kept cases of one change, worst first; `total` counts them all.
+std::string case_table(PageContext& ctx, const EvalRunRecord& current, const eval::RunComparison& compared,
+                       eval::gate::Change change, const char* id) {
+  const auto& c = compared.comparison;
+  auto total = compared.totals[static_cast<std::size_t>(change)];
   std::string out = std::string("<table id=\"") + id + "\"><tr><th>case</th><th>provider</th><th>baseline pass</th>"
                     "<th>current pass</th><th>baseline score</th><th>current score</th><th>reasons</th></tr>";
-  std::size_t shown = 0, total = 0;
+  std::int64_t shown = 0;
   for (const auto& k : c.cases) {
     if (k.change != change) continue;
-    if (++total > max_rows) continue;
     ++shown;
     std::string reasons;
     for (const auto& r : k.reasons) reasons += esc_cut(r, 200) + "<br>";
@@ -66,15 +54,17 @@ std::string case_table(PageContext& ctx, const EvalRunRecord& current, const eva
 
 }  // namespace
 
+// Cases shown per kind of change: the statistics count them all.
+constexpr std::size_t k_rows = 500;
+
 PageResult compare_page(PageContext& ctx) {
   if (ctx.param("a").empty() || ctx.param("b").empty())
     return {200, page(ctx.links, "Compare", compare_form(ctx) + "<p class=\"muted\">Pick a baseline and a current eval run (ids or prefixes).</p>"), {}};
   auto& db = ctx.store.db();
   auto a = run_or_fail(db, "a", ctx.param("a"));
   auto b = run_or_fail(db, "b", ctx.param("b"));
-  auto baseline = load_for_compare(db, a);
-  auto current = load_for_compare(db, b);
-  auto c = eval::gate::compare(current, baseline);
+  auto compared = eval::compare_runs(db, a.id, b.id, k_rows);
+  const auto& c = compared.comparison;
   std::string body = compare_form(ctx);
   body += "<table id=\"comparison\"><tr><th>baseline</th><td>" + ctx.links.a("/eval", {{"run", a.id}}, a.id) + " (" + esc(a.suite) +
           ")</td></tr><tr><th>current</th><td>" + ctx.links.a("/eval", {{"run", b.id}}, b.id) + " (" + esc(b.suite) +
@@ -95,10 +85,9 @@ PageResult compare_page(PageContext& ctx) {
             "</td><td class=\"num\">" + core::format_fixed(m.delta, 3) + "</td><td class=\"num\">" +
             core::format_general(m.p_value, 4) + "</td></tr>";
   body += "</table>";
-  constexpr std::size_t k_rows = 500;
-  body += "<h2>New failures</h2>" + case_table(ctx, b, c, eval::gate::Change::new_failure, "new-failure-cases", k_rows);
-  body += "<h2>Fixed</h2>" + case_table(ctx, b, c, eval::gate::Change::fixed, "fixed-cases", k_rows);
-  body += "<h2>Still failing</h2>" + case_table(ctx, b, c, eval::gate::Change::still_failing, "still-failing-cases", k_rows);
+  body += "<h2>New failures</h2>" + case_table(ctx, b, compared, eval::gate::Change::new_failure, "new-failure-cases");
+  body += "<h2>Fixed</h2>" + case_table(ctx, b, compared, eval::gate::Change::fixed, "fixed-cases");
+  body += "<h2>Still failing</h2>" + case_table(ctx, b, compared, eval::gate::Change::still_failing, "still-failing-cases");
   return {200, page(ctx.links, "Compare " + a.id + " → " + b.id, body), {}};
 }
 

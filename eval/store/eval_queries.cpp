@@ -97,7 +97,7 @@ std::optional<EvalRunRecord> find_eval_run(Database& db, const std::string& id_o
     if (!q.step()) return std::nullopt;
     return read_eval_run(q);
   }
-  auto q = db.prepare(sql + "WHERE id >= ? AND id < ? ORDER BY id LIMIT 2");
+  auto q = db.prepare(sql + "WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT 2");
   q.bind(1, id_or_prefix).bind(2, id_or_prefix + "\x7f");
   if (!q.step()) return std::nullopt;
   auto run = read_eval_run(q);

@@ -5,6 +5,7 @@
 // regex) is applied row by row while scanning, and the scan is bounded.
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -46,9 +47,43 @@ ResultPage eval_result_page(core::lineage::Database& db, const std::string& run_
 // Every result of case `case_key` in run `run_id` (all providers and repeats), in order.
 std::vector<CaseResult> eval_case_results(core::lineage::Database& db, const std::string& run_id, const std::string& case_key);
 
-// Calls `visit` with each result of run `run_id` in key order, one row at a
-// time (the compare page holds what it needs of each, not the rows).
-void for_each_eval_result(core::lineage::Database& db, const std::string& run_id, const std::function<void(CaseResult)>& visit);
+// What a ResultScan reads: a run's results (a sharded run's: its shards'),
+// filtered as ResultFilter's fields of the same names, in `sort` order.
+struct ScanSpec {
+  std::string status;
+  std::string provider;
+  std::string baseline_run_id;
+  std::string sort = "key";
+  bool texts = true;      // false: output and expected read as empty (the compare page needs neither)
+  // Keys compared byte by byte (COLLATE "C" on PostgreSQL), as std::string
+  // compares them: for a merge of two scans in C++.
+  bool bytewise = false;
+  // Rows per query; 0: the backend's default (SQLite: one statement stepped
+  // lazily; PostgreSQL, whose client holds a statement's whole result: 2,000).
+  std::int64_t chunk = 0;
+};
+
+// A scan over an eval run's results with bounded memory: each query continues
+// after the last row read (keyset paging on the sort value and the case key,
+// provider and repeat), never an OFFSET. Throws Error(invalid_input) for an
+// unknown sort or status, Error(storage) from the store.
+class ResultScan {
+ public:
+  ResultScan(core::lineage::Database& db, std::string run_id, ScanSpec spec);
+  // The next row, or nothing at the end.
+  std::optional<CaseResult> next();
+
+ private:
+  void open();
+  core::lineage::Database& m_db;
+  std::string m_run_id;
+  ScanSpec m_spec;
+  std::optional<core::lineage::Statement> m_query;
+  std::int64_t m_in_chunk = 0;
+  bool m_started = false;
+  bool m_done = false;
+  CaseResult m_last;  // its key and sort value only
+};
 
 // Eval runs of eval `suite` ("" for all), newest first, `limit` from
 // `offset`, as recorded: no totals (a finished run's are in its summary), so a

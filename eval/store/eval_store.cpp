@@ -110,7 +110,7 @@ void EvalStore::end_run(const std::string& id, const std::string& status, const 
 
 void EvalStore::add_label(const std::string& label, const std::string& suite, const std::string& run_id,
                           const std::string& author) {
-  m_db.prepare("INSERT INTO eval_labels (label, suite, eval_run_id, created_at, author) VALUES (?,?,?,?,?)")
+  m_db.prepare("INSERT INTO eval_labels (label, suite, eval_run_id, created_at, author) VALUES (?1, ?2, ?3, ?4, ?5)")
       .bind(1, label).bind(2, suite).bind(3, run_id).bind(4, core::now_timestamp()).bind(5, author).run();
 }
 

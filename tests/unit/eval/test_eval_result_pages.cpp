@@ -12,6 +12,8 @@
 #include "eval/store/eval_queries.hpp"
 #include "eval/store/eval_result_pages.hpp"
 #include "eval/store/eval_store.hpp"
+#include "eval/store/run_compare.hpp"
+#include "eval/gate/compare.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace genops::eval;
@@ -127,6 +129,90 @@ TEST_CASE("eval::eval_result_page: filters, sorts and pages in the store, on bot
     auto history = eval_label_history(db, "alpha", "");
     REQUIRE(history.size() == 1);
     CHECK(history[0].author == "ada");
+  }
+}
+
+// Every row `spec` selects, read `chunk` rows per query, as case/provider/repeat.
+std::vector<std::string> scanned(genops::core::lineage::Database& db, const std::string& run, ScanSpec spec, std::int64_t chunk) {
+  spec.chunk = chunk;
+  ResultScan scan(db, run, spec);
+  std::vector<std::string> out;
+  while (auto r = scan.next()) out.push_back(r->case_key + "/" + r->provider + "/" + std::to_string(r->repeat));
+  return out;
+}
+
+TEST_CASE("eval::ResultScan: chunks continued after the last row give one query's rows, for every sort, on both backends") {
+  genops::test::TempDir dir;
+  for (const auto& backend : genops::test::store_backends(dir)) {
+    CAPTURE(backend.name);
+    Store store(backend.location);
+    write_run(backend.location, "00000000000000a1", 0);
+    write_run(backend.location, "00000000000000a2", 1);
+    auto& db = store.db();
+    // latency (i * 13) % 17 ties for i = 0/17, 1/18, 2/19: the key breaks them.
+    for (const char* sort : {"key", "score", "-score", "latency", "-latency", "cost", "-cost"}) {
+      for (const char* status : {"", "failed", "changed"}) {
+        CAPTURE(sort);
+        CAPTURE(status);
+        ScanSpec spec{status, "", "00000000000000a1", sort};
+        ResultFilter whole;
+        whole.status = status;
+        whole.baseline_run_id = "00000000000000a1";
+        whole.sort = sort;
+        whole.limit = 100;
+        std::vector<std::string> expected;
+        for (const auto& r : eval_result_page(db, "00000000000000a2", whole).rows)
+          expected.push_back(r.case_key + "/" + r.provider + "/" + std::to_string(r.repeat));
+        CHECK_FALSE(expected.empty());
+        CHECK(scanned(db, "00000000000000a2", spec, 3) == expected);
+        CHECK(scanned(db, "00000000000000a2", spec, 1) == expected);
+        CHECK(scanned(db, "00000000000000a2", spec, 0) == expected);
+      }
+    }
+    ScanSpec bytewise{"", "b", "", "key", false, true, 4};
+    ResultScan texts_off(db, "00000000000000a1", bytewise);
+    auto first = texts_off.next();
+    REQUIRE(first);
+    CHECK(first->case_key == "k00");
+    CHECK(first->provider == "b");
+    CHECK(first->output.empty());
+    CHECK_FALSE(first->expected);
+    CHECK(first->vars.value("q", "") == "hay");
+    CHECK_THROWS_AS(ResultScan(db, "00000000000000a1", ScanSpec{"", "", "", "-key"}), genops::core::Error);
+  }
+}
+
+TEST_CASE("eval::compare_runs: the gate's comparison of the two runs, read one case at a time, on both backends") {
+  genops::test::TempDir dir;
+  for (const auto& backend : genops::test::store_backends(dir)) {
+    CAPTURE(backend.name);
+    Store store(backend.location);
+    write_run(backend.location, "00000000000000a1", 0);
+    write_run(backend.location, "00000000000000a2", 1);
+    auto& db = store.db();
+    auto all = [&](const std::string& run) {
+      ResultFilter f;
+      f.limit = 1000;
+      auto rows = eval_result_page(db, run, f).rows;
+      for (auto& r : rows) r.output.clear();
+      return rows;
+    };
+    auto whole = genops::eval::gate::compare(all("00000000000000a2"), all("00000000000000a1"));
+    auto streamed = compare_runs(db, "00000000000000a1", "00000000000000a2", 3);
+    const auto& c = streamed.comparison;
+    CHECK(c.joined == 20);
+    CHECK(c.joined == whole.joined);
+    CHECK(c.new_failures == whole.new_failures);
+    CHECK(c.fixed == whole.fixed);
+    CHECK(c.p_value == doctest::Approx(whole.p_value));
+    CHECK(c.current_pass_rate == doctest::Approx(whole.current_pass_rate));
+    std::int64_t total = 0;
+    for (auto n : streamed.totals) total += n;
+    CHECK(total == 20);
+    CHECK(streamed.totals[0] == whole.new_failures);
+    REQUIRE_FALSE(c.cases.empty());
+    CHECK(c.cases[0].case_key == whole.cases[0].case_key);
+    CHECK(c.cases[0].provider == whole.cases[0].provider);
   }
 }
 
