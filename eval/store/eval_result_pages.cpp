@@ -14,6 +14,7 @@ using core::lineage::Statement;
 namespace {
 
 constexpr std::int64_t k_postgresql_chunk = 2000;
+constexpr int k_run_column = 18;  // after eval_result_columns()
 
 // The run ids subquery with its parameter renumbered to ?N.
 std::string run_ids(int parameter) {
@@ -55,12 +56,16 @@ Order order_of(const std::string& sort) {
   return o;
 }
 
-std::string key_columns(bool bytewise) {
-  return bytewise ? "r.case_key COLLATE \"C\", r.provider COLLATE \"C\", r.repeat" : "r.case_key, r.provider, r.repeat";
+// A result's key in scan order: each shard's in turn in its primary key's
+// order (no sort), or with `merged` one order over the shards, byte by byte
+// when `collate_c` (PostgreSQL).
+std::string key_columns(bool merged, bool collate_c) {
+  if (!merged) return "r.eval_run_id, r.case_key, r.provider, r.repeat";
+  return collate_c ? "r.case_key COLLATE \"C\", r.provider COLLATE \"C\", r.repeat" : "r.case_key, r.provider, r.repeat";
 }
 
-std::string order_by(const Order& o, bool bytewise) {
-  std::string keys = key_columns(bytewise);
+std::string order_by(const Order& o, bool merged, bool collate_c) {
+  std::string keys = key_columns(merged, collate_c);
   if (o.column.empty()) return " ORDER BY " + keys;
   return " ORDER BY " + o.column + (o.descending ? " DESC, " : ", ") + keys;
 }
@@ -77,7 +82,7 @@ std::string filtered_select(const ScanSpec& spec, int& next) {
   bool changed = spec.status == "changed";
   if (changed && spec.baseline_run_id.empty())
     core::fail_input("status: \"changed\" needs a baseline run", {"pick a baseline run to compare with"});
-  return "SELECT " + columns + " FROM eval_results r WHERE r.eval_run_id IN (" + run_ids(1) + ")" +
+  return "SELECT " + columns + ", r.eval_run_id FROM eval_results r WHERE r.eval_run_id IN (" + run_ids(1) + ")" +
          status_terms(spec.status, changed ? next++ : 0) + " AND (?2 = '' OR r.provider = ?2)";
 }
 
@@ -92,7 +97,7 @@ ResultScan::ResultScan(Database& db, std::string run_id, ScanSpec spec)
     : m_db(db), m_run_id(std::move(run_id)), m_spec(std::move(spec)) {
   (void)order_of(m_spec.sort);  // an unknown sort fails here, not at the first row
   if (m_spec.chunk == 0 && m_db.dialect() == Dialect::postgresql) m_spec.chunk = k_postgresql_chunk;
-  if (m_db.dialect() != Dialect::postgresql) m_spec.bytewise = false;  // SQLite's BINARY collation already is
+  m_collate_c = m_spec.merged && m_db.dialect() == Dialect::postgresql;  // SQLite's BINARY collation is bytewise
 }
 
 void ResultScan::open() {
@@ -101,16 +106,18 @@ void ResultScan::open() {
   std::string sql = filtered_select(m_spec, next);
   // Parameters from `next` on: the last sort value (with a sort column), then its key.
   int value_at = next, key_at = o.column.empty() ? next : next + 1;
+  int key_size = m_spec.merged ? 3 : 4;
   if (m_started) {
     // After the last row: a greater key, or (with a sort column) a later value.
-    std::string keys = "(" + key_columns(m_spec.bytewise) + ") > (?" + std::to_string(key_at) + ", ?" +
-                       std::to_string(key_at + 1) + ", ?" + std::to_string(key_at + 2) + ")";
+    std::string keys = "(" + key_columns(m_spec.merged, m_collate_c) + ") > (";
+    for (int i = 0; i < key_size; ++i) keys += (i ? ", ?" : "?") + std::to_string(key_at + i);
+    keys += ")";
     std::string value = "?" + std::to_string(value_at);
     if (o.column.empty()) sql += " AND " + keys;
     else sql += " AND (" + o.column + (o.descending ? " < " : " > ") + value + " OR (" + o.column + " = " + value + " AND " + keys + "))";
-    next = key_at + 3;
+    next = key_at + key_size;
   }
-  sql += order_by(o, m_spec.bytewise);
+  sql += order_by(o, m_spec.merged, m_collate_c);
   if (m_spec.chunk > 0) sql += " LIMIT ?" + std::to_string(next);
   m_query.reset();
   m_query.emplace(m_db.prepare(sql));
@@ -120,7 +127,9 @@ void ResultScan::open() {
     if (o.column == "r.score") q.bind(value_at, m_last.score);
     else if (o.column == "r.cost_usd") q.bind(value_at, m_last.cost_usd);
     else if (o.integer) q.bind(value_at, m_last.latency_ms);
-    q.bind(key_at, m_last.case_key).bind(key_at + 1, m_last.provider).bind(key_at + 2, std::int64_t{m_last.repeat});
+    int at = key_at;
+    if (!m_spec.merged) q.bind(at++, m_last_run);
+    q.bind(at, m_last.case_key).bind(at + 1, m_last.provider).bind(at + 2, std::int64_t{m_last.repeat});
   }
   if (m_spec.chunk > 0) q.bind(next, m_spec.chunk);
   m_started = true;
@@ -133,6 +142,7 @@ std::optional<CaseResult> ResultScan::next() {
     if (m_query->step()) {
       ++m_in_chunk;
       CaseResult r = read_eval_result(*m_query);
+      m_last_run = m_query->text(k_run_column);
       m_last.case_key = r.case_key;
       m_last.provider = r.provider;
       m_last.repeat = r.repeat;
@@ -171,7 +181,7 @@ ResultPage eval_result_page(Database& db, const std::string& run_id, const Resul
   // The store skips and stops: one more row than the page says whether a next one exists.
   int next = 0;
   std::string sql = filtered_select(spec, next);
-  sql += order_by(order_of(f.sort), false) + " LIMIT ?" + std::to_string(next) + " OFFSET ?" + std::to_string(next + 1);
+  sql += order_by(order_of(f.sort), false, false) + " LIMIT ?" + std::to_string(next) + " OFFSET ?" + std::to_string(next + 1);
   auto q = db.prepare(sql);
   bind_filter(q, run_id, spec);
   q.bind(next, f.limit + 1).bind(next + 1, f.offset);

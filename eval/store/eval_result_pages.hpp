@@ -55,9 +55,12 @@ struct ScanSpec {
   std::string baseline_run_id;
   std::string sort = "key";
   bool texts = true;      // false: output and expected read as empty (the compare page needs neither)
-  // Keys compared byte by byte (COLLATE "C" on PostgreSQL), as std::string
-  // compares them: for a merge of two scans in C++.
-  bool bytewise = false;
+  // Rows ordered by their key (after `sort`'s column): false, each shard's
+  // rows in turn in primary-key order (an index walk, no sort); true, one
+  // order over all shards by case key, provider and repeat, compared byte by
+  // byte (COLLATE "C" on PostgreSQL) as std::string compares them: for a
+  // merge of two scans in C++ (a sort, unless the run has one shard on SQLite).
+  bool merged = false;
   // Rows per query; 0: the backend's default (SQLite: one statement stepped
   // lazily; PostgreSQL, whose client holds a statement's whole result: 2,000).
   std::int64_t chunk = 0;
@@ -80,9 +83,11 @@ class ResultScan {
   ScanSpec m_spec;
   std::optional<core::lineage::Statement> m_query;
   std::int64_t m_in_chunk = 0;
+  bool m_collate_c = false;
   bool m_started = false;
   bool m_done = false;
   CaseResult m_last;  // its key and sort value only
+  std::string m_last_run;
 };
 
 // Eval runs of eval `suite` ("" for all), newest first, `limit` from

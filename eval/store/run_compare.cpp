@@ -12,12 +12,13 @@ namespace genops::eval {
 
 namespace {
 
-// A scan's rows grouped by case (case key + provider), in byte order of
-// (case key, provider). `out_of_order` says the store's collation disagreed.
+// A scan's rows grouped by case (case key + provider), expected in byte order
+// of (case key, provider); `out_of_order` says they were not (the shards of a
+// sharded run read in turn, or a PostgreSQL collation that is not bytewise).
 class CaseReader {
  public:
-  CaseReader(core::lineage::Database& db, const std::string& run_id, bool bytewise, bool keep_reasons)
-      : m_scan(db, run_id, ScanSpec{"", "", "", "key", false, bytewise, 0}), m_keep_reasons(keep_reasons) {
+  CaseReader(core::lineage::Database& db, const std::string& run_id, bool merged, bool keep_reasons)
+      : m_scan(db, run_id, ScanSpec{"", "", "", "key", false, merged, 0}), m_keep_reasons(keep_reasons) {
     auto run = find_eval_run(db, run_id);
     if (run) m_default_provider = run->provider_used;
     m_pending = read();
@@ -55,11 +56,11 @@ class CaseReader {
   std::optional<CaseResult> m_pending;
 };
 
-// The merge; nothing when either side's order was not bytewise.
+// The merge; nothing when either side's rows came out of byte order.
 std::optional<RunComparison> merge(core::lineage::Database& db, const std::string& baseline_id,
-                                   const std::string& current_id, std::size_t keep, bool bytewise) {
-  CaseReader before(db, baseline_id, bytewise, false);
-  CaseReader now(db, current_id, bytewise, true);
+                                   const std::string& current_id, std::size_t keep, bool merged) {
+  CaseReader before(db, baseline_id, merged, false);
+  CaseReader now(db, current_id, merged, true);
   gate::StreamingCompare compare(keep);
   auto b = before.next();
   auto c = now.next();
@@ -88,8 +89,9 @@ std::optional<RunComparison> merge(core::lineage::Database& db, const std::strin
 
 RunComparison compare_runs(core::lineage::Database& db, const std::string& baseline_id, const std::string& current_id,
                            std::size_t keep) {
-  // The store's own order first (its index); a PostgreSQL database whose
-  // collation is not bytewise is read again in COLLATE "C" order.
+  // Each run in its primary key's order first (an index walk, no sort); a
+  // sharded run, or a PostgreSQL database whose collation is not bytewise,
+  // is read again in one byte order over its shards (a sort).
   if (auto out = merge(db, baseline_id, current_id, keep, false)) return std::move(*out);
   if (auto out = merge(db, baseline_id, current_id, keep, true)) return std::move(*out);
   throw core::Error(core::ErrorKind::internal, "compare: the store returned " + current_id + "'s or " + baseline_id +

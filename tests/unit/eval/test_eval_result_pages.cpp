@@ -2,6 +2,7 @@
 
 #include "tests/support/store_backends.hpp"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -24,16 +25,23 @@ namespace {
 
 // Run `id` of eval "alpha" with 20 results: cases k00..k09 on providers a and
 // b; every third result fails, every fifth errors; score and latency vary.
-void write_run(const std::string& location, const std::string& id, int flip) {
+// Results from..to-1 only, as shard `shard` of `shards` of run "big" when shards > 0.
+void write_run(const std::string& location, const std::string& id, int flip, int from = 0, int to = 20,
+               int shard = 0, int shards = 0) {
   EvalStore evals(location);
   EvalRunRecord run;
   run.id = id;
   run.suite = "alpha";
   run.target = "t";
   run.started_at = "2026-12-05T00:00:0" + std::to_string(flip) + ".000Z";
+  if (shards > 0) {
+    run.run_name = "big";
+    run.shard_index = shard;
+    run.shard_count = shards;
+  }
   evals.begin_run(run);
   std::vector<CaseResult> results;
-  for (int i = 0; i < 20; ++i) {
+  for (int i = from; i < to; ++i) {
     CaseResult r;
     r.case_key = "k0" + std::to_string(i / 2);
     r.provider = i % 2 ? "b" : "a";
@@ -169,8 +177,8 @@ TEST_CASE("eval::ResultScan: chunks continued after the last row give one query'
         CHECK(scanned(db, "00000000000000a2", spec, 0) == expected);
       }
     }
-    ScanSpec bytewise{"", "b", "", "key", false, true, 4};
-    ResultScan texts_off(db, "00000000000000a1", bytewise);
+    ScanSpec merged{"", "b", "", "key", false, true, 4};
+    ResultScan texts_off(db, "00000000000000a1", merged);
     auto first = texts_off.next();
     REQUIRE(first);
     CHECK(first->case_key == "k00");
@@ -213,6 +221,37 @@ TEST_CASE("eval::compare_runs: the gate's comparison of the two runs, read one c
     REQUIRE_FALSE(c.cases.empty());
     CHECK(c.cases[0].case_key == whole.cases[0].case_key);
     CHECK(c.cases[0].provider == whole.cases[0].provider);
+  }
+}
+
+TEST_CASE("eval::compare_runs: a sharded run's shards are merged in one key order, on both backends") {
+  genops::test::TempDir dir;
+  for (const auto& backend : genops::test::store_backends(dir)) {
+    CAPTURE(backend.name);
+    Store store(backend.location);
+    write_run(backend.location, "00000000000000a1", 0);
+    write_run(backend.location, "00000000000000a2", 1);
+    // The same results as a2, in two shards whose primary-key order is not the
+    // key order (shard b1 holds k05..k09, b2 k00..k04), and their whole run b0.
+    write_run(backend.location, "00000000000000b0", 1, 0, 0, 0, 2);
+    write_run(backend.location, "00000000000000b1", 1, 10, 20, 1, 2);
+    write_run(backend.location, "00000000000000b2", 1, 0, 10, 2, 2);
+    auto& db = store.db();
+    ScanSpec merged{"", "", "", "key", false, true, 3};
+    std::vector<std::string> keys_in_order;
+    ResultScan scan(db, "00000000000000b0", merged);
+    while (auto r = scan.next()) keys_in_order.push_back(r->case_key + "/" + r->provider);
+    REQUIRE(keys_in_order.size() == 20);
+    CHECK(std::is_sorted(keys_in_order.begin(), keys_in_order.end()));
+    auto whole = compare_runs(db, "00000000000000a1", "00000000000000a2", 100);
+    auto sharded = compare_runs(db, "00000000000000a1", "00000000000000b0", 100);
+    CHECK(sharded.comparison.joined == 20);
+    CHECK(sharded.comparison.only_current == 0);
+    CHECK(sharded.comparison.new_failures == whole.comparison.new_failures);
+    CHECK(sharded.comparison.fixed == whole.comparison.fixed);
+    REQUIRE(sharded.comparison.cases.size() == whole.comparison.cases.size());
+    for (std::size_t i = 0; i < whole.comparison.cases.size(); ++i)
+      CHECK(sharded.comparison.cases[i].case_key == whole.comparison.cases[i].case_key);
   }
 }
 
