@@ -131,6 +131,13 @@ browse "$base/compare?$t&a=$first&b=$second"
 expect_out_contains 'id="mcnemar"'
 expect_out_contains "<th>matched cases</th><td class=\"num\">7</td>"
 expect_out_contains "<h2>New failures</h2>"
+# One repeat per case: a new failure passed in the baseline and fails now, a fix the reverse.
+flipped() {  # BASELINE-PASS CURRENT-PASS -> how many matched results went that way
+  store_sql "SELECT COUNT(*) FROM eval_results r JOIN eval_results b ON b.eval_run_id = '$first' AND b.case_key = r.case_key AND b.provider = r.provider AND b.repeat = r.repeat WHERE r.eval_run_id = '$second' AND b.pass = $1 AND r.pass = $2"
+}
+expect_out_contains "<td class=\"num\" id=\"new-failures\">$(flipped 1 0)</td>"
+expect_out_contains "<td class=\"num\" id=\"fixed\">$(flipped 0 1)</td>"
+expect_eq "$(grep -o '<tr class="case"' <<<"$out" | wc -l)" "$(( $(flipped 1 0) + $(flipped 0 1) + $(flipped 0 0) ))"
 browse "$base/skew?$t"
 expect_eq "$(grep -o '<tr class="skew-report"' <<<"$out" | wc -l)" "1"
 skew_id=$(store_sql "SELECT id FROM skew_reports")
