@@ -51,10 +51,15 @@ std::string summary_line(const EvalRunRecord& run) {
   std::string out = "<p>eval " + esc(run.suite) + " · " + esc(run.status) + " · started " + esc(run.started_at);
   if (run.gate_passed) out += *run.gate_passed ? " · gate <span class=\"pass\">passed</span>" : " · gate <span class=\"fail\">failed</span>";
   if (summary && summary->is_object()) {
-    const auto& s = *summary;
-    if (s["results"].is_number()) out += " · " + std::to_string(s["results"].get<long long>()) + " results";
-    if (s["pass_rate"].is_number()) out += " · pass rate " + percent_text(s["pass_rate"].get<double>());
-    if (s["cost_usd"].is_number()) out += " · " + cost_text(s["cost_usd"].get<double>());
+    // A field is shown when the summary has it as a number (older runs, a
+    // failed run's {"error"} and merged shards each hold fewer).
+    auto number = [&](const char* key) -> const nlohmann::json* {
+      auto it = summary->find(key);
+      return it != summary->end() && it->is_number() ? &*it : nullptr;
+    };
+    if (auto* v = number("results")) out += " · " + std::to_string(v->get<long long>()) + " results";
+    if (auto* v = number("pass_rate")) out += " · pass rate " + percent_text(v->get<double>());
+    if (auto* v = number("cost_usd")) out += " · " + cost_text(v->get<double>());
   }
   auto failures = eval::session::RunSummary::from_json(run.summary_json).gate_failures.value_or("");
   if (!failures.empty()) out += "<br><span class=\"fail\">" + esc(failures) + "</span>";

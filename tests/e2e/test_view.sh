@@ -182,6 +182,13 @@ expect_out_lacks '<b id="injected">'
 expect_out_lacks '<img src=x'
 expect_eq "$(grep -c '<body[^>]*data-pwned' <<<"$out")" "0"
 
+case_ "a run whose summary lacks some figures renders with those it has (a missing one crashed the server)"
+store_sql "UPDATE eval_runs SET summary = '{\"results\": 9}' WHERE id = '$hostile'" >/dev/null
+run curl -s -w '\n%{http_code}' "$base/eval?$t&run=$hostile"
+expect_out_contains "· 9 results</p>"
+expect_out_lacks "pass rate"
+[[ $out == *$'\n'200 ]] && ok || bad "expected 200"
+
 case_ "a prompt label moved in the UI shows up in genops prompt log, with its author"
 run curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -X POST -d name=support-answer -d version=1 -d label=production "$base/label/prompt?$t"
 [[ $out == "303 $base/prompt?$t&name=support-answer" ]] && ok || bad "expected a 303 back to the prompt, got [$out]"
