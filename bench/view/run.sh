@@ -60,7 +60,7 @@ fetch() {  # NAME PATH-AND-QUERY
   t0=$(date +%s.%N)
   body=$(curl -s "$base$2&token=$token")
   t1=$(date +%s.%N)
-  printf '%-34s %6.3f s  %3d rows\n' "$1" "$(echo "$t1 - $t0" | bc)" "$(grep -cE '<tr class="(result|case)"' <<<"$body" || true)"
+  printf '%-34s %6.3f s  %3d rows\n' "$1" "$(echo "$t1 - $t0" | bc)" "$(grep -oE '<tr class="(result|case)"' <<<"$body" | wc -l)"
 }
 fetch "first render (page 1, key order)" "/eval?run=$run"
 fetch "again (warm)" "/eval?run=$run"
