@@ -54,6 +54,7 @@ void build(CLI::App& app, Context& ctx) {
   add_skew_command(app, ctx);
   add_ingest_command(app, ctx);
   add_import_commands(app, ctx);
+  add_view_command(app, ctx);
   add_completion_commands(app, ctx);
 }
 

@@ -174,6 +174,10 @@ std::unique_ptr<providers::batch::BatchStore> Context::open_batch_store() {
   return std::make_unique<providers::batch::BatchStore>(store().path());
 }
 
+std::unique_ptr<core::prompt::PromptStore> Context::open_prompt_store(core::lineage::Store& store) {
+  return std::make_unique<core::prompt::PromptStore>(store);
+}
+
 std::unique_ptr<core::lineage::Store> Context::open_other_store(const std::string& location,
                                                                 core::lineage::Access access) {
   return std::make_unique<core::lineage::Store>(location, access);

@@ -60,6 +60,8 @@ class Context {
   void trace_eval_case(const std::string& suite, const std::string& eval_run_id, const eval::CaseResult& result);
   std::unique_ptr<chains::IndexRetriever> open_index_retriever(chains::Embedders embedders);
   std::unique_ptr<providers::batch::BatchStore> open_batch_store();
+  // A prompt store over `store`, a connection of the caller's own (the viewer's workers).
+  std::unique_ptr<core::prompt::PromptStore> open_prompt_store(core::lineage::Store& store);
   // Another store named on the command line (`store merge`), at a path or URL.
   std::unique_ptr<core::lineage::Store> open_other_store(const std::string& location, core::lineage::Access access);
 

@@ -116,7 +116,7 @@ void finish_eval_session(Context& ctx, const eval::Suite& suite, const EvalComma
   stored.baseline = baseline.value_or("");  // shown by genops evals show
   stored.gate_failures = eval::session::gate_failures(report.verdict);
   evals.end_run(run_id, "finished", core::dump_json(stored.to_json()), report.verdict.pass);
-  if (!o.label.empty()) evals.add_label(o.label, suite.name, run_id);
+  if (!o.label.empty()) evals.add_label(o.label, suite.name, run_id, ctx.author());
 
   fill_run_info(report.run, evals, o, StartedEval{run_id, started, target, provider_used, suite.name, suite.providers});
   report.run.baseline = baseline.value_or("");

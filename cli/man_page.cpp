@@ -60,7 +60,7 @@ const std::pair<const char*, const char*> k_environment[] = {
     {"GENOPS_CONCURRENCY", "requests in flight at once (defaults.concurrency; -j overrides it)"},
     {"GENOPS_TIMEOUT", "the per-request timeout, e.g. 60s (defaults.timeout)"},
     {"GENOPS_MAX_RETRIES", "retries of a failed request (defaults.max_retries)"},
-    {"GENOPS_AUTHOR", "the author recorded with new prompt versions (else git user.name, else USER)"},
+    {"GENOPS_AUTHOR", "the author recorded with new prompt versions and label moves (else git user.name, else USER)"},
     {"GENOPS_LOG", "debug logging to stderr (redacted): set to debug"},
     {"OTEL_EXPORTER_OTLP_ENDPOINT", "send runs, steps and eval cases as OpenTelemetry spans to this OTLP/HTTP base URL (/v1/traces appended; overrides telemetry.otlp.endpoint in genops.yaml)"},
     {"OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "the full OTLP/HTTP traces URL, used as is (overrides OTEL_EXPORTER_OTLP_ENDPOINT)"},

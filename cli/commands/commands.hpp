@@ -27,6 +27,7 @@ void add_skew_command(CLI::App& app, Context& ctx);
 void add_ingest_command(CLI::App& app, Context& ctx);
 void add_completion_commands(CLI::App& app, Context& ctx);  // completion, and the hidden __man, __complete
 void add_import_commands(CLI::App& app, Context& ctx);      // import promptfoo
+void add_view_command(CLI::App& app, Context& ctx);         // the local web UI (cli/view/)
 
 // "Example:\n  <lines>" for a command's footer.
 std::string example(std::initializer_list<const char*> lines);

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "cli/commands/commands.hpp"
+#include "cli/label_moves.hpp"
 #include "cli/eval_shards_finish.hpp"
 #include "cli/output.hpp"
 #include "cli/prompt_json.hpp"
@@ -132,24 +133,17 @@ void run_show(Context& ctx, const EvalsOptions& o) {
 }
 
 void run_label(Context& ctx, const EvalsOptions& o) {
-  check_label_name(o.label);
   auto& store = ctx.store();
   auto eval_store = ctx.open_eval_store();
-  auto& evals = *eval_store;
-  auto run = find_or_fail(store.db(), o.run);
+  auto moved = move_eval_label(store.db(), *eval_store, o.run, o.label, ctx.author());
+  const auto& run = moved.run;
   if (run.status != "finished")
     print_warning("run " + run.id + " is " + run.status + "; a baseline is usually a finished run");
-  auto previous = evals.run_for_label(run.suite, o.label);
-  if (previous != run.id) evals.add_label(o.label, run.suite, run.id);
   if (o.json) {
     return print_json({{"eval", run.suite}, {"label", o.label}, {"run", run.id},
-                       {"previous", previous ? nlohmann::json(*previous) : nlohmann::json(nullptr)}});
+                       {"previous", moved.previous ? nlohmann::json(*moved.previous) : nlohmann::json(nullptr)}});
   }
-  std::cout << run.suite << "@" << o.label << " -> " << run.id;
-  if (!previous) std::cout << " (new label)";
-  else if (*previous == run.id) std::cout << " (unchanged)";
-  else std::cout << " (was " << *previous << ")";
-  std::cout << '\n';
+  std::cout << describe(moved, o.label) << '\n';
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/commands/commands.hpp"
+#include "cli/label_moves.hpp"
 #include "cli/output.hpp"
 #include "cli/prompt_json.hpp"
 
@@ -16,19 +17,13 @@ struct LabelOptions {
 };
 
 void run_label(Context& ctx, const LabelOptions& o) {
-  check_label_name(o.label);
-  auto& store = ctx.prompts();
-  auto v = resolve_ref(store, o.ref);
-  auto move = store.set_label(v.name, v.number, o.label, ctx.author());
+  auto moved = move_prompt_label(ctx.prompts(), o.ref, o.label, ctx.author());
+  const auto& move = moved.move;
   if (o.json) {
-    return print_json({{"name", v.name}, {"label", o.label}, {"version", move.number},
+    return print_json({{"name", moved.name}, {"label", o.label}, {"version", move.number},
                        {"previous", move.previous ? nlohmann::json(move.previous) : nlohmann::json(nullptr)}});
   }
-  std::cout << v.name << "@" << o.label << " -> @" << move.number;
-  if (!move.previous) std::cout << " (new label)";
-  else if (move.previous == move.number) std::cout << " (unchanged)";
-  else std::cout << " (was @" << move.previous << ")";
-  std::cout << '\n';
+  std::cout << describe(moved) << '\n';
 }
 
 }  // namespace

@@ -4,11 +4,16 @@
 #include <fstream>
 #include <iostream>
 
+#include "cli/chain_setup.hpp"
 #include "cli/commands/commands.hpp"
 #include "cli/skew_setup.hpp"
 #include "cli/output.hpp"
 #include "core/error.hpp"
 #include "core/json.hpp"
+#include "core/lineage/run_owner.hpp"
+#include "core/random_id.hpp"
+#include "eval/skew/store/skew_reports.hpp"
+#include "core/time.hpp"
 #include "core/strings.hpp"
 #include "eval/skew/skew.hpp"
 
@@ -36,6 +41,25 @@ void write_output(const std::string& path, const skew::SkewReport& report) {
   if (!out.flush()) core::fail_input(path + ": cannot write the report");
 }
 
+// A gate's report is kept in the project's store for `genops view`; without
+// a project or a named store (--store, GENOPS_STORE) it is kept nowhere.
+void record_gate_report(Context& ctx, const skew::SkewReport& report, const skew::SkewOptions& lib) {
+  const auto& project = ctx.project_or_defaults();
+  if (project.file.empty() && ctx.options.store.empty() && !core::config::process_env("GENOPS_STORE")) return;
+  eval::skew::SkewReportRecord record;
+  record.id = core::random_id();
+  record.created_at = core::now_timestamp();
+  record.reference = lib.reference;
+  record.current = lib.current;
+  record.drift = report.drift;
+  record.tested = report.tested;
+  record.drifted = report.drifted;
+  record.report_json = core::dump_json(skew::to_json(report));
+  record.git_commit = git_commit(project.root);
+  record.host = core::lineage::this_process().host;
+  eval::skew::record_skew_report(ctx.store().db(), record);
+}
+
 void run_skew(Context& ctx, SkewCommandOptions& o) {
   auto& lib = o.lib;
   if (o.method != "share" && o.method != "bonferroni")
@@ -59,6 +83,7 @@ void run_skew(Context& ctx, SkewCommandOptions& o) {
   if (o.json) print_json(skew::to_json(report));
   else std::cout << skew::render_text(report);
   for (const auto& w : report.warnings) print_warning(w);
+  if (o.gate) record_gate_report(ctx, report, lib);
   if (o.gate && report.drift)
     throw core::Error(core::ErrorKind::check_failed,
                       "skew: the current inputs drifted from the reference (" + std::to_string(report.drifted) + " of " +

@@ -296,7 +296,31 @@ CREATE TABLE batch_results (
 );
 )sql";
 
-constexpr std::array<std::string_view, 9> k_migrations{k_v1, k_v2, k_v3, k_v4, k_v5, k_v6, k_v7, k_v8, k_v9};
+// 10: `genops view` (issue 16). Who moved an eval label (as prompt labels
+// record it); the results a viewer filters for most, failed and errored, in
+// partial indexes (only those rows, so recording a passing result costs
+// nothing more) walked in key order; the reports of `genops skew --gate` runs,
+// whole as JSON with their histograms, newest first by created_at.
+constexpr std::string_view k_v10 = R"sql(
+ALTER TABLE eval_labels ADD COLUMN author TEXT NOT NULL DEFAULT '';
+CREATE INDEX eval_results_failed ON eval_results(eval_run_id, case_key, provider, repeat) WHERE pass = 0;
+CREATE INDEX eval_results_errored ON eval_results(eval_run_id, case_key, provider, repeat) WHERE error != '';
+CREATE TABLE skew_reports (
+  id TEXT PRIMARY KEY,
+  created_at TEXT NOT NULL,
+  reference TEXT NOT NULL,
+  current TEXT NOT NULL,
+  drift INTEGER NOT NULL,
+  tested INTEGER NOT NULL DEFAULT 0,
+  drifted INTEGER NOT NULL DEFAULT 0,
+  report TEXT NOT NULL,
+  git_commit TEXT NOT NULL DEFAULT '',
+  host TEXT NOT NULL DEFAULT ''
+) WITHOUT ROWID;
+CREATE INDEX skew_reports_created ON skew_reports(created_at);
+)sql";
+
+constexpr std::array<std::string_view, 10> k_migrations{k_v1, k_v2, k_v3, k_v4, k_v5, k_v6, k_v7, k_v8, k_v9, k_v10};
 
 // PostgreSQL's version 4: the same tables; full-text search over chunk text is
 // a GIN index on an English tsvector (Snowball's English stemmer: "refunds"

@@ -91,8 +91,11 @@ const std::vector<TableSpec>& keyed_tables() {
         {"vars", T}, {"expected", T}, {"output", T}, {"run_id", T}, {"pass", I}, {"score", R}, {"error", T},
         {"latency_ms", I}, {"input_tokens", I}, {"output_tokens", I}, {"cost_usd", R}, {"cached", I},
         {"assertions", T}}},
-      {"eval_labels", 4, {{"label", T}, {"suite", T}, {"eval_run_id", T}, {"created_at", T}}},
+      {"eval_labels", 4, {{"label", T}, {"suite", T}, {"eval_run_id", T}, {"created_at", T}, {"author", T}}},
       {"eval_prompt_versions", 3, {{"eval_run_id", T}, {"prompt", T}, {"version", I}}},
+      {"skew_reports", 1,
+       {{"id", T}, {"created_at", T}, {"reference", T}, {"current", T}, {"drift", I}, {"tested", I}, {"drifted", I},
+        {"report", T}, {"git_commit", T}, {"host", T}}},
   };
   return tables;
 }

@@ -3,7 +3,9 @@
 #include <map>
 
 #include "core/error.hpp"
+#include "core/json.hpp"
 #include "core/lineage/run_owner.hpp"
+#include "eval/store/result_columns.hpp"
 
 namespace genops::eval {
 
@@ -24,6 +26,35 @@ std::string_view eval_result_run_ids() {
   return "SELECT s.id FROM eval_runs s, eval_runs w WHERE w.id = ?1 AND (s.id = w.id OR (w.shard_index = 0 AND "
          "w.shard_count > 0 AND s.run_name = w.run_name AND s.suite = w.suite AND s.shard_count = w.shard_count AND "
          "s.shard_index > 0))";
+}
+
+std::string_view eval_result_columns() {
+  return "r.case_key, r.provider, r.repeat, r.case_index, r.description, r.vars, r.expected, r.output, r.run_id, "
+         "r.pass, r.score, r.error, r.latency_ms, r.input_tokens, r.output_tokens, r.cost_usd, r.cached, r.assertions";
+}
+
+CaseResult read_eval_result(const Statement& q) {
+  CaseResult r;
+  r.case_key = q.text(0);
+  r.provider = q.text(1);
+  r.repeat = static_cast<int>(q.integer(2));
+  r.case_index = q.integer(3);
+  r.description = q.text(4);
+  auto vars = core::parse_json(q.text(5));
+  if (vars && vars->is_object()) r.vars = std::move(*vars);
+  if (!q.is_null(6)) r.expected = q.text(6);
+  r.output = q.text(7);
+  r.run_id = q.text(8);
+  r.pass = q.integer(9) != 0;
+  r.score = q.real(10);
+  r.error = q.text(11);
+  r.latency_ms = q.integer(12);
+  r.input_tokens = q.integer(13);
+  r.output_tokens = q.integer(14);
+  r.cost_usd = q.real(15);
+  r.cached = q.integer(16) != 0;
+  r.assertions = parse_assertions(q.text(17));
+  return r;
 }
 
 std::string_view eval_run_columns() {
@@ -66,7 +97,7 @@ std::optional<EvalRunRecord> find_eval_run(Database& db, const std::string& id_o
     if (!q.step()) return std::nullopt;
     return read_eval_run(q);
   }
-  auto q = db.prepare(sql + "WHERE id >= ? AND id < ? ORDER BY id LIMIT 2");
+  auto q = db.prepare(sql + "WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT 2");
   q.bind(1, id_or_prefix).bind(2, id_or_prefix + "\x7f");
   if (!q.step()) return std::nullopt;
   auto run = read_eval_run(q);
@@ -119,10 +150,11 @@ std::vector<std::pair<std::string, std::int64_t>> count_eval_runs_by_status(Data
 
 std::vector<EvalLabelMove> eval_label_history(Database& db, const std::string& suite, const std::string& label) {
   auto q = db.prepare(
-      "SELECT label, eval_run_id, created_at FROM eval_labels WHERE suite = ?1 AND label = ?2 ORDER BY created_at, rowid");
+      "SELECT label, eval_run_id, created_at, author FROM eval_labels WHERE suite = ?1 AND (?2 = '' OR label = ?2) "
+      "ORDER BY created_at, rowid");
   q.bind(1, suite).bind(2, label);
   std::vector<EvalLabelMove> out;
-  while (q.step()) out.push_back({q.text(0), q.text(1), q.text(2)});
+  while (q.step()) out.push_back({q.text(0), q.text(1), q.text(2), q.text(3)});
   return out;
 }
 

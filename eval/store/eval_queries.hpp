@@ -18,6 +18,11 @@ namespace genops::eval {
 // run its shards. A subquery for `eval_run_id IN (...)`.
 std::string_view eval_result_run_ids();
 
+// The SELECT list read_eval_result expects, for a query over `eval_results r`.
+std::string_view eval_result_columns();
+// The result in the current row. Throws Error(storage) when its assertions are not a JSON list.
+CaseResult read_eval_result(const core::lineage::Statement& row);
+
 // The SELECT list read_eval_run expects, for a query over eval_runs.
 std::string_view eval_run_columns();
 // The run in the current row; status "running" becomes "abandoned" when its owner is gone.
@@ -52,8 +57,9 @@ struct EvalLabelMove {
   std::string label;
   std::string run_id;
   std::string moved_at;
+  std::string author;  // "" for moves recorded before it was kept
 };
-// The history of `label` of eval `suite`, oldest first.
+// The history of `label` of eval `suite` ("" for all its labels), oldest first.
 std::vector<EvalLabelMove> eval_label_history(core::lineage::Database& db, const std::string& suite, const std::string& label);
 
 }  // namespace genops::eval

@@ -127,9 +127,10 @@ void EvalStore::end_run(const std::string& id, const std::string& status, const 
   update.bind(5, id).run();
 }
 
-void EvalStore::add_label(const std::string& label, const std::string& suite, const std::string& run_id) {
-  m_db.prepare("INSERT INTO eval_labels (label, suite, eval_run_id, created_at) VALUES (?,?,?,?)")
-      .bind(1, label).bind(2, suite).bind(3, run_id).bind(4, core::now_timestamp()).run();
+void EvalStore::add_label(const std::string& label, const std::string& suite, const std::string& run_id,
+                          const std::string& author) {
+  m_db.prepare("INSERT INTO eval_labels (label, suite, eval_run_id, created_at, author) VALUES (?1, ?2, ?3, ?4, ?5)")
+      .bind(1, label).bind(2, suite).bind(3, run_id).bind(4, core::now_timestamp()).bind(5, author).run();
 }
 
 std::optional<EvalRunRecord> EvalStore::find_run(const std::string& id_or_prefix) {
@@ -155,34 +156,10 @@ std::optional<std::string> EvalStore::run_for_label(const std::string& suite, co
 }
 
 void EvalStore::for_each_result(const std::string& run_id, const std::function<void(CaseResult)>& visit) {
-  auto q = m_db.prepare(
-      "SELECT case_key, provider, repeat, case_index, description, vars, expected, output, run_id, pass, score, "
-      "error, latency_ms, input_tokens, output_tokens, cost_usd, cached, assertions FROM eval_results "
-      "WHERE eval_run_id IN (" + std::string(eval_result_run_ids()) + ") ORDER BY case_index, provider, repeat");
+  auto q = m_db.prepare("SELECT " + std::string(eval_result_columns()) + " FROM eval_results r WHERE r.eval_run_id IN (" +
+                        std::string(eval_result_run_ids()) + ") ORDER BY r.case_index, r.provider, r.repeat");
   q.bind(1, run_id);
-  while (q.step()) {
-    CaseResult r;
-    r.case_key = q.text(0);
-    r.provider = q.text(1);
-    r.repeat = static_cast<int>(q.integer(2));
-    r.case_index = q.integer(3);
-    r.description = q.text(4);
-    auto vars = core::parse_json(q.text(5));
-    if (vars && vars->is_object()) r.vars = std::move(*vars);
-    if (!q.is_null(6)) r.expected = q.text(6);
-    r.output = q.text(7);
-    r.run_id = q.text(8);
-    r.pass = q.integer(9) != 0;
-    r.score = q.real(10);
-    r.error = q.text(11);
-    r.latency_ms = q.integer(12);
-    r.input_tokens = q.integer(13);
-    r.output_tokens = q.integer(14);
-    r.cost_usd = q.real(15);
-    r.cached = q.integer(16) != 0;
-    r.assertions = parse_assertions(q.text(17));
-    visit(std::move(r));
-  }
+  while (q.step()) visit(read_eval_result(q));
 }
 
 std::vector<EvalRunRecord> EvalStore::runs_using_prompt(const std::string& prompt, std::int64_t version) {

@@ -75,7 +75,9 @@ class EvalStore final : public session::ResultStore {
   void reopen_run(const std::string& id);
   void end_run(const std::string& id, const std::string& status, const std::string& summary_json,
                std::optional<bool> gate_passed);
-  void add_label(const std::string& label, const std::string& suite, const std::string& run_id);
+  // Points `label` of eval `suite` at `run_id`, recording who moved it ("" unknown).
+  void add_label(const std::string& label, const std::string& suite, const std::string& run_id,
+                 const std::string& author = {});
 
   // A run by id, unique id prefix, or "last"; nullopt when none matches.
   // Throws Error(invalid_input) for an ambiguous prefix.
