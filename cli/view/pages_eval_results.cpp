@@ -97,7 +97,7 @@ PageResult eval_run_page(PageContext& ctx) {
     auto compiled = core::Regex::compile(pattern);
     if (!compiled) core::fail_input("q: not a regular expression (RE2): " + compiled.error());
     regex = *compiled;
-    filter.keep = [&](const eval::CaseResult& r) { return regex->search(core::dump_json(r.vars)) || regex->search(r.output); };
+    filter.keep = [&](std::string_view vars, std::string_view output) { return regex->search(vars) || regex->search(output); };
   }
   auto result_page = eval::eval_result_page(ctx.store.db(), run.id, filter);
 

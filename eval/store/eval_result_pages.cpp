@@ -15,6 +15,8 @@ namespace {
 
 constexpr std::int64_t k_postgresql_chunk = 2000;
 constexpr int k_run_column = 18;  // after eval_result_columns()
+constexpr int k_vars_column = 5;
+constexpr int k_output_column = 7;
 
 // The run ids subquery with its parameter renumbered to ?N.
 std::string run_ids(int parameter) {
@@ -136,23 +138,42 @@ void ResultScan::open() {
   m_in_chunk = 0;
 }
 
-std::optional<CaseResult> ResultScan::next() {
+bool ResultScan::step() {
   while (!m_done) {
     if (!m_query) open();
-    if (m_query->step()) {
+    auto& q = *m_query;
+    if (q.step()) {
       ++m_in_chunk;
-      CaseResult r = read_eval_result(*m_query);
-      m_last_run = m_query->text(k_run_column);
-      m_last.case_key = r.case_key;
-      m_last.provider = r.provider;
-      m_last.repeat = r.repeat;
-      m_last.score = r.score;
-      m_last.cost_usd = r.cost_usd;
-      m_last.latency_ms = r.latency_ms;
-      return r;
+      // The key and sort value, read from their columns (eval_result_columns()).
+      m_last_run = q.text(k_run_column);
+      m_last.case_key = q.text(0);
+      m_last.provider = q.text(1);
+      m_last.repeat = static_cast<int>(q.integer(2));
+      m_last.score = q.real(10);
+      m_last.latency_ms = q.integer(12);
+      m_last.cost_usd = q.real(15);
+      return true;
     }
     m_done = m_spec.chunk == 0 || m_in_chunk < m_spec.chunk;  // a short chunk is the last
     m_query.reset();
+  }
+  return false;
+}
+
+std::optional<CaseResult> ResultScan::next() {
+  if (!step()) return std::nullopt;
+  return read_eval_result(*m_query);
+}
+
+std::optional<CaseResult> ResultScan::next_kept(const std::function<bool(std::string_view, std::string_view)>& keep,
+                                                std::int64_t& scanned, std::int64_t scan_limit) {
+  while (step()) {
+    if (scanned == scan_limit) {  // a row beyond the limit: the scan stops short
+      m_stopped_short = true;
+      return std::nullopt;
+    }
+    ++scanned;
+    if (keep(m_query->text(k_vars_column), m_query->text(k_output_column))) return read_eval_result(*m_query);
   }
   return std::nullopt;
 }
@@ -164,18 +185,15 @@ ResultPage eval_result_page(Database& db, const std::string& run_id, const Resul
     // A predicate the store cannot evaluate: rows are scanned in order, counted as they match.
     ResultScan scan(db, run_id, spec);
     std::int64_t matched = 0;
-    while (auto r = scan.next()) {
-      if (++page.scanned > f.scan_limit) {
-        page.scan_exhausted = true;
-        break;
-      }
-      if (!f.keep(*r) || matched++ < f.offset) continue;
+    while (auto r = scan.next_kept(f.keep, page.scanned, f.scan_limit)) {
+      if (matched++ < f.offset) continue;
       if (static_cast<std::int64_t>(page.rows.size()) == f.limit) {
         page.more = true;
-        break;
+        return page;
       }
       page.rows.push_back(std::move(*r));
     }
+    page.scan_exhausted = scan.stopped_short();
     return page;
   }
   // The store skips and stops: one more row than the page says whether a next one exists.

@@ -7,6 +7,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/lineage/sqlite.hpp"
@@ -25,9 +26,11 @@ struct ResultFilter {
   std::string sort = "key";
   std::int64_t offset = 0;      // matching rows skipped
   std::int64_t limit = 50;
-  // Applied to each row the SQL returns (e.g. a regex over vars and output);
-  // empty: keep all.
-  std::function<bool(const CaseResult&)> keep;
+  // Applied to each row the SQL returns, on its stored texts (the vars as
+  // stored JSON, the output) before the row is decoded, so a scan that keeps
+  // few rows decodes only those (e.g. a regex over vars and output); empty:
+  // keep all.
+  std::function<bool(std::string_view vars_json, std::string_view output)> keep;
   // With `keep`, at most this many rows are read per page; the page then says
   // where the scan stopped (ResultPage::scan_exhausted).
   std::int64_t scan_limit = 2'000'000;
@@ -75,9 +78,18 @@ class ResultScan {
   ResultScan(core::lineage::Database& db, std::string run_id, ScanSpec spec);
   // The next row, or nothing at the end.
   std::optional<CaseResult> next();
+  // The next row whose stored vars (JSON text) and output `keep` accepts, or
+  // nothing at the end; rows it refuses are stepped over without being
+  // decoded. `scanned` counts the rows examined; the scan stops (nothing, and
+  // stopped_short()) at a row beyond the first `scan_limit`.
+  std::optional<CaseResult> next_kept(const std::function<bool(std::string_view, std::string_view)>& keep,
+                                      std::int64_t& scanned, std::int64_t scan_limit);
+  // next_kept() stopped at its scan limit with rows left unexamined.
+  bool stopped_short() const { return m_stopped_short; }
 
  private:
   void open();
+  bool step();  // the next row into m_query, remembering its key; false at the end
   core::lineage::Database& m_db;
   std::string m_run_id;
   ScanSpec m_spec;
@@ -86,6 +98,7 @@ class ResultScan {
   bool m_collate_c = false;
   bool m_started = false;
   bool m_done = false;
+  bool m_stopped_short = false;
   CaseResult m_last;  // its key and sort value only
   std::string m_last_run;
 };

@@ -114,13 +114,13 @@ void EvalStore::wait_results(std::uint64_t ticket) {
 }
 
 void EvalStore::reopen_run(const std::string& id) {
-  m_db.prepare("UPDATE eval_runs SET status = 'running', ended_at = NULL, host = ?, owner_pid = ?, owner_start = ? WHERE id = ?")
+  m_db.prepare("UPDATE eval_runs SET status = 'running', ended_at = NULL, host = ?1, owner_pid = ?2, owner_start = ?3 WHERE id = ?4")
       .bind(1, core::lineage::this_process().host).bind(2, core::lineage::this_process().pid).bind(3, core::lineage::this_process().start).bind(4, id).run();
 }
 
 void EvalStore::end_run(const std::string& id, const std::string& status, const std::string& summary_json,
                         std::optional<bool> gate_passed) {
-  auto update = m_db.prepare("UPDATE eval_runs SET status = ?, ended_at = ?, summary = ?, gate_passed = ? WHERE id = ?");
+  auto update = m_db.prepare("UPDATE eval_runs SET status = ?1, ended_at = ?2, summary = ?3, gate_passed = ?4 WHERE id = ?5");
   update.bind(1, status).bind(2, core::now_timestamp()).bind(3, summary_json);
   if (gate_passed) update.bind(4, std::int64_t{*gate_passed ? 1 : 0});
   else update.bind_null(4);
@@ -139,7 +139,7 @@ std::optional<EvalRunRecord> EvalStore::find_run(const std::string& id_or_prefix
 
 std::optional<EvalRunRecord> EvalStore::last_run(const std::string& suite) {
   auto q = m_db.prepare("SELECT " + std::string(eval_run_columns()) +
-                        " FROM eval_runs WHERE suite = ? ORDER BY started_at DESC, id DESC LIMIT 1");
+                        " FROM eval_runs WHERE suite = ?1 ORDER BY started_at DESC, id DESC LIMIT 1");
   q.bind(1, suite);
   if (!q.step()) return std::nullopt;
   return read_eval_run(q);
@@ -149,7 +149,7 @@ std::optional<std::string> EvalStore::run_for_label(const std::string& suite, co
                                                     const std::string& exclude) {
   auto q = m_db.prepare(
       "SELECT l.eval_run_id FROM eval_labels l JOIN eval_runs r ON r.id = l.eval_run_id "
-      "WHERE l.suite = ? AND l.label = ? AND l.eval_run_id != ? ORDER BY l.created_at DESC, l.rowid DESC LIMIT 1");
+      "WHERE l.suite = ?1 AND l.label = ?2 AND l.eval_run_id != ?3 ORDER BY l.created_at DESC, l.rowid DESC LIMIT 1");
   q.bind(1, suite).bind(2, label).bind(3, exclude);
   if (!q.step()) return std::nullopt;
   return q.text(0);
@@ -165,7 +165,7 @@ void EvalStore::for_each_result(const std::string& run_id, const std::function<v
 std::vector<EvalRunRecord> EvalStore::runs_using_prompt(const std::string& prompt, std::int64_t version) {
   auto q = m_db.prepare("SELECT " + std::string(eval_run_columns()) +
                         " FROM eval_runs WHERE status = 'finished' AND shard_index = 0 AND id IN (SELECT eval_run_id FROM "
-                        "eval_prompt_versions WHERE prompt = ? AND version = ?) ORDER BY started_at DESC");
+                        "eval_prompt_versions WHERE prompt = ?1 AND version = ?2) ORDER BY started_at DESC");
   q.bind(1, prompt).bind(2, version);
   std::vector<EvalRunRecord> runs;
   while (q.step()) runs.push_back(read_eval_run(q));

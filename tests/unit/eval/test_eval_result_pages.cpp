@@ -114,8 +114,8 @@ TEST_CASE("eval::eval_result_page: filters, sorts and pages in the store, on bot
     CHECK_THROWS_AS(eval_result_page(db, "00000000000000a1", by_score), genops::core::Error);
 
     ResultFilter needle;
-    needle.keep = [](const CaseResult& r) {
-      return r.vars.value("q", "") == "needle" || r.output.find("Needle") != std::string::npos;
+    needle.keep = [](std::string_view vars, std::string_view output) {
+      return vars.find("\"q\":\"needle\"") != std::string_view::npos || output.find("Needle") != std::string_view::npos;
     };
     CHECK(keys(eval_result_page(db, "00000000000000a1", needle)) == std::vector<std::string>{"k03/b", "k06/a"});
     needle.offset = 1;
@@ -125,6 +125,12 @@ TEST_CASE("eval::eval_result_page: filters, sorts and pages in the store, on bot
     auto bounded = eval_result_page(db, "00000000000000a1", needle);
     CHECK(keys(bounded) == std::vector<std::string>{"k03/b"});
     CHECK(bounded.scan_exhausted);
+    CHECK(bounded.scanned == 10);
+    needle.scan_limit = 13;  // k06/a is the limit's last row: found, and the scan stops short after it
+    CHECK(keys(eval_result_page(db, "00000000000000a1", needle)) == std::vector<std::string>{"k03/b", "k06/a"});
+    CHECK(eval_result_page(db, "00000000000000a1", needle).scan_exhausted);
+    needle.scan_limit = 1'000;  // every row examined: not exhausted
+    CHECK_FALSE(eval_result_page(db, "00000000000000a1", needle).scan_exhausted);
 
     CHECK(eval_case_results(db, "00000000000000a1", "k04").size() == 2);
     auto runs = eval_run_page(db, "alpha", 1, 0);
