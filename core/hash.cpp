@@ -1,21 +1,40 @@
 #include "core/hash.hpp"
 
-#include <openssl/evp.h>
+#include <atomic>
 
-#include <array>
+#include "core/error.hpp"
+#include "core/module.hpp"
 
 namespace genops::core {
 
+namespace {
+
+std::atomic<detail::Sha256Function> g_sha256{nullptr};
+
+detail::Sha256Function sha256_function() {
+  if (auto digest = g_sha256.load(std::memory_order_acquire)) return digest;
+  load_module("genops_crypto");
+  if (auto digest = g_sha256.load(std::memory_order_acquire)) return digest;
+  throw Error(ErrorKind::internal, "genops_crypto.so: loaded, but it registered no SHA-256 function",
+              {"reinstall genops: the module does not match the binary"});
+}
+
+}  // namespace
+
+namespace detail {
+
+void register_sha256(Sha256Function digest) { g_sha256.store(digest, std::memory_order_release); }
+
+}  // namespace detail
+
 std::string sha256_hex(std::string_view data) {
-  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-  unsigned int length = 0;
-  EVP_Digest(data.data(), data.size(), digest.data(), &length, EVP_sha256(), nullptr);
+  const auto digest = sha256_function()(data);
   static constexpr char k_hex[] = "0123456789abcdef";
   std::string out;
-  out.reserve(length * 2);
-  for (unsigned int i = 0; i < length; ++i) {
-    out += k_hex[digest[i] >> 4];
-    out += k_hex[digest[i] & 0xF];
+  out.reserve(digest.size() * 2);
+  for (const unsigned char byte : digest) {
+    out += k_hex[byte >> 4];
+    out += k_hex[byte & 0xF];
   }
   return out;
 }
