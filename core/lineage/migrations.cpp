@@ -296,14 +296,7 @@ CREATE TABLE batch_results (
 );
 )sql";
 
-// 10: `prompt list` reads each prompt's versions from one covering index
-// (number, created_at) instead of every version row: at 10,000 versions, 98
-// page reads instead of 776 (bench/startup/README.md).
-constexpr std::string_view k_v10 = R"sql(
-CREATE INDEX prompt_versions_list ON prompt_versions(prompt_id, number, created_at);
-)sql";
-
-constexpr std::array<std::string_view, 10> k_migrations{k_v1, k_v2, k_v3, k_v4, k_v5, k_v6, k_v7, k_v8, k_v9, k_v10};
+constexpr std::array<std::string_view, 9> k_migrations{k_v1, k_v2, k_v3, k_v4, k_v5, k_v6, k_v7, k_v8, k_v9};
 
 // PostgreSQL's version 4: the same tables; full-text search over chunk text is
 // a GIN index on an English tsvector (Snowball's English stemmer: "refunds"

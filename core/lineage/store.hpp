@@ -19,7 +19,7 @@ bool store_writable(const std::filesystem::path& path);
 bool store_exists(const std::filesystem::path& location);
 
 // The schema version this binary writes; a store with a higher one is refused.
-inline constexpr int k_schema_version = 10;
+inline constexpr int k_schema_version = 9;
 
 // What a command will do with the store.
 //  * write: the store (and its directory) is created when missing and migrated;
