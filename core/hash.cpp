@@ -1,28 +1,44 @@
 #include "core/hash.hpp"
 
-#include <openssl/evp.h>
-#include <openssl/rand.h>
+#include <sys/random.h>
 
-#include <array>
+#include <atomic>
+#include <cerrno>
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/module.hpp"
 
 namespace genops::core {
 
 namespace {
-constexpr char k_hex[] = "0123456789abcdef";
+
+std::atomic<detail::Sha256Function> g_sha256{nullptr};
+
+detail::Sha256Function sha256_function() {
+  if (auto digest = g_sha256.load(std::memory_order_acquire)) return digest;
+  load_module("genops_crypto");
+  if (auto digest = g_sha256.load(std::memory_order_acquire)) return digest;
+  throw Error(ErrorKind::internal, "genops_crypto.so: loaded, but it registered no SHA-256 function",
+              {"reinstall genops: the module does not match the binary"});
 }
 
+}  // namespace
+
+namespace detail {
+
+void register_sha256(Sha256Function digest) { g_sha256.store(digest, std::memory_order_release); }
+
+}  // namespace detail
+
 std::string sha256_hex(std::string_view data) {
-  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-  unsigned int length = 0;
-  EVP_Digest(data.data(), data.size(), digest.data(), &length, EVP_sha256(), nullptr);
+  const auto digest = sha256_function()(data);
+  static constexpr char k_hex[] = "0123456789abcdef";
   std::string out;
-  out.reserve(length * 2);
-  for (unsigned int i = 0; i < length; ++i) {
-    out += k_hex[digest[i] >> 4];
-    out += k_hex[digest[i] & 0xF];
+  out.reserve(digest.size() * 2);
+  for (const unsigned char byte : digest) {
+    out += k_hex[byte >> 4];
+    out += k_hex[byte & 0xF];
   }
   return out;
 }
@@ -34,6 +50,27 @@ std::string random_hex(std::size_t bytes) {
   std::string out;
   out.reserve(bytes * 2);
   for (unsigned char b : raw) {
+    out += k_hex[b >> 4];
+    out += k_hex[b & 0xF];
+  }
+  return out;
+}
+
+std::string random_hex(std::size_t bytes) {
+  // getrandom(2) reads the kernel's CSPRNG (the pool OpenSSL seeds from), so
+  // no module is loaded for a token.
+  std::vector<unsigned char> raw(bytes);
+  std::size_t filled = 0;
+  while (filled < bytes) {
+    const auto got = getrandom(raw.data() + filled, bytes - filled, 0);
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) throw Error(ErrorKind::internal, "random_hex: the system's random generator failed");
+    filled += static_cast<std::size_t>(got);
+  }
+  static constexpr char k_hex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(bytes * 2);
+  for (const unsigned char b : raw) {
     out += k_hex[b >> 4];
     out += k_hex[b & 0xF];
   }

@@ -1,45 +1,42 @@
 #!/usr/bin/env bash
-# Startup benchmark (DESIGN §7, issue 14): `genops --version` against `/bin/true` (target: within
-# 2 ms) and `genops prompt list` on a store with 10,000 prompt versions (100 prompts x 100 versions;
-# target: under 50 ms). The load average is printed with the figures.
-# Usage: bench/startup/run.sh [path/to/genops]   (default: build/release/genops)
+# Start-up benchmark (issue 14 item 5): `genops --version` against /bin/true
+# (target: within 2 ms) and `genops prompt list` on a store of 10,000 prompt
+# versions (target: under 50 ms), each the mean of RUNS interleaved runs with
+# its CPU time and page faults (measure.py); with a second binary, the two are
+# run alternately, so before/after ratios come from the same minutes. Where
+# valgrind is installed, the instructions each start-up executes (load-proof).
+# The load average is printed with the figures.
+# Usage: bench/startup/run.sh [GENOPS [BEFORE_GENOPS]]   (default: build/bench-rel/genops; RUNS=200)
 set -euo pipefail
-root=$(cd "$(dirname "$0")/../.." && pwd)
-genops=${1:-$root/build/release/genops}
-[[ -x $genops ]] || { echo "build the release binary first: cmake --preset release && cmake --build --preset release"; exit 2; }
-work=$(mktemp -d "${TMPDIR:-/tmp}/genops-bench-XXXXXX")
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+genops=$(realpath "${1:-$root/build/bench-rel/genops}")
+before=${2:+$(realpath "$2")}
+runs=${RUNS:-200}
+[[ -x $genops ]] || { echo "build the release binary first (bench/startup/README.md)"; exit 2; }
+work=$(mktemp -d "${TMPDIR:-/tmp}/genops-startup-XXXXXX")
 trap 'rm -rf "$work"' EXIT
-cd "$work"
-export GENOPS_AUTHOR=bench
-"$genops" init proj >/dev/null
-cd proj
-mkdir -p many
-echo "seeding 10,000 versions..."
-seed_start=$(date +%s.%N)
-for v in $(seq 1 100); do
-  for p in $(seq 1 100); do
-    printf 'version: 1\nname: p%03d\ninputs:\n  q: {type: string}\ntemplate: "v%d {{q}}"\n' "$p" "$v" >"many/p$p.yaml"
-  done
-  "$genops" prompt add many/*.yaml -m "v$v" >/dev/null
-done
-seed_end=$(date +%s.%N)
-echo "seeded in $(echo "$seed_end - $seed_start" | bc) s (100 prompt add calls of 100 files each)"
-"$genops" store info | head -3
+load() { echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"; }
 
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-if command -v hyperfine >/dev/null; then
-  hyperfine -N --warmup 5 --runs 50 /bin/true "$genops --version" "$genops prompt list" "$genops prompt list --json" \
-    "$genops prompt show p050@100" "$genops prompt log p050"
-else
-  start=$(date +%s%N)
-  for _ in $(seq 1 200); do /bin/true; done
-  end=$(date +%s%N)
-  echo "/bin/true: $(((end - start) / 200000)) us per run (mean of 200)"
-  for cmd in "--version" "prompt list" "prompt list --json"; do
-    start=$(date +%s%N)
-    for _ in $(seq 1 200); do "$genops" $cmd >/dev/null; done
-    end=$(date +%s%N)
-    echo "genops $cmd: $(((end - start) / 200000)) us per run (mean of 200)"
-  done
+echo "== genops --version against /bin/true"
+load
+specs=("/bin/true=/bin/true" "genops --version=$genops --version")
+[[ -n $before ]] && specs+=("before: genops --version=$before --version")
+python3 "$here/measure.py" -n "$runs" "${specs[@]}"
+load
+if command -v valgrind >/dev/null; then
+  instructions() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null | sed -n 's/.*Collected : //p'; }
+  echo "instructions executed (valgrind, the dynamic loader included):"
+  echo "  /bin/true: $(instructions /bin/true)"
+  echo "  genops --version: $(instructions "$genops" --version)"
+  [[ -n $before ]] && echo "  before: genops --version: $(instructions "$before" --version)"
 fi
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+echo "== genops prompt list, 10,000 versions (100 prompts x 100)"
+"$here/make_store.sh" "$genops" "$work"
+"$genops" --project "$work/proj" store info | head -4
+load
+specs=("prompt list=$genops prompt list" "prompt list --json=$genops prompt list --json")
+[[ -n $before ]] && specs+=("before: prompt list=$before prompt list")
+python3 "$here/measure.py" -n "$((runs / 4))" --cwd "$work/proj" "${specs[@]}"
+load

@@ -1,6 +1,6 @@
 #pragma once
 // Each command file registers its subcommands on the CLI11 app. The table
-// of them is in cli/app.cpp.
+// of them is in cli/command_registry.cpp.
 #include <CLI/CLI.hpp>
 
 #include "cli/context.hpp"

@@ -25,11 +25,11 @@ std::string display_location(std::string_view location) {
 Database::Database(const std::string& location, Create create)
     : m_path(location),
       m_conn(is_server_url(location) ? detail::open_postgresql(location)
-                                     : detail::open_sqlite(location, create == Create::yes)) {}
+                                     : detail::sqlite_backend().open(location, create == Create::yes)) {}
 
 Database::Database(const std::string& location, ReadOnly)
     : m_path(location),
-      m_conn(is_server_url(location) ? detail::open_postgresql(location) : detail::open_sqlite_read_only(location)) {}
+      m_conn(is_server_url(location) ? detail::open_postgresql(location) : detail::sqlite_backend().open_read_only(location)) {}
 
 Database::~Database() = default;
 Database::Database(Database&&) noexcept = default;

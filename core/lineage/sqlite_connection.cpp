@@ -190,3 +190,11 @@ std::unique_ptr<Connection> open_sqlite_read_only(const std::string& path) {
 }
 
 }  // namespace genops::core::lineage::detail
+
+namespace genops::core::lineage::detail {
+namespace {
+
+[[maybe_unused]] const bool k_registered = (register_sqlite({&open_sqlite, &open_sqlite_read_only}), true);
+
+}  // namespace
+}  // namespace genops::core::lineage::detail

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Issue 14, start-up: libcurl and libpq (and their ~30 libraries) load only in
-# commands that make HTTP calls or open a PostgreSQL store, from the modules
-# lib/genops/genops_http.so and genops_postgresql.so next to the binary; a
-# missing module is a clear error (exit 70) naming the files tried.
+# Issue 14, start-up: libcurl and libpq (and their ~30 libraries), libsqlite3
+# and libcrypto load only in commands that make HTTP calls, open a PostgreSQL
+# or SQLite store or hash, from the modules lib/genops/genops_http.so,
+# genops_postgresql.so, genops_sqlite.so and genops_crypto.so next to the
+# binary; a missing module is a clear error (exit 70) naming the files tried.
 source "$(dirname "$0")/lib.sh"
 
 genops init proj >/dev/null
@@ -13,12 +14,25 @@ cat >>genops.yaml <<'YAML'
 YAML
 genops prompt add prompts/support-answer.yaml >/dev/null
 
-case_ "--version and a SQLite store load neither libcurl nor libpq"
+# The shared objects a process loaded (LD_DEBUG=libs: one "calling init:" line
+# each, modules included), by file name, sorted, on one line.
+mapped_libraries() { grep -o 'calling init: [^ ]*' <<<"$err" | sed 's|.*/||' | sort -u | tr '\n' ' '; }
+
+case_ "--version and --help map only the libraries every command needs"
+# Each library costs every command its loading and relocation (bench/startup/README.md).
+every_command="ld-linux-x86-64.so.2 libc.so.6 libgcc_s.so.1 libm.so.6 libstdc++.so.6 "
 LD_DEBUG=libs run genops --version
 expect_exit 0
-[[ $err != *libcurl* && $err != *libpq* && $err != *genops_http* ]] && ok || bad "--version loaded libcurl or libpq"
+expect_eq "$(mapped_libraries)" "$every_command"
+LD_DEBUG=libs run genops --help
+expect_exit 0
+expect_eq "$(mapped_libraries)" "$every_command"
+
+case_ "a SQLite store loads the SQLite module, and neither libcurl nor libpq"
 LD_DEBUG=libs run genops prompt list
 expect_exit 0
+expect_err_contains "lib/genops/genops_sqlite.so"
+expect_err_contains "libsqlite3.so"
 [[ $err != *libcurl* && $err != *libpq* ]] && ok || bad "prompt list loaded libcurl or libpq"
 
 case_ "a model call loads the HTTP module, and libcurl with it"
@@ -40,10 +54,17 @@ else
 fi
 
 case_ "a binary without its modules: exit 70, the files tried, a reinstall hint"
-mkdir -p "$E2E_ROOT/bare/bin"
+mkdir -p "$E2E_ROOT/bare/bin" "$E2E_ROOT/bare/lib/genops"
 cp "$GENOPS_BIN" "$E2E_ROOT/bare/bin/genops"
 run "$E2E_ROOT/bare/bin/genops" --version
 expect_exit 0
+run "$E2E_ROOT/bare/bin/genops" prompt list
+expect_exit 70
+expect_eq "$(head -1 <<<"$err")" "genops: error: genops_sqlite.so: the genops module cannot be loaded ($E2E_ROOT/bare/bin/lib/genops/genops_sqlite.so: not found; $E2E_ROOT/bare/lib/genops/genops_sqlite.so: not found)"
+expect_err_contains "  hint: reinstall genops"
+# With the store and hash modules back, the next module missing is HTTP's.
+cp "$(dirname "$GENOPS_BIN")/lib/genops/genops_sqlite.so" "$(dirname "$GENOPS_BIN")/lib/genops/genops_crypto.so" \
+  "$E2E_ROOT/bare/lib/genops/"
 run "$E2E_ROOT/bare/bin/genops" prompt render support-answer --var question=q --run --provider nowhere
 expect_exit 70
 expect_eq "$(head -1 <<<"$err")" "genops: error: genops_http.so: the genops module cannot be loaded ($E2E_ROOT/bare/bin/lib/genops/genops_http.so: not found; $E2E_ROOT/bare/lib/genops/genops_http.so: not found)"
@@ -54,7 +75,6 @@ expect_err_contains "genops: error: genops_postgresql.so: the genops module cann
 expect_err_contains "  hint: reinstall genops"
 
 case_ "a broken module: the loader's own message"
-mkdir -p "$E2E_ROOT/bare/lib/genops"
 echo "not an ELF file" >"$E2E_ROOT/bare/lib/genops/genops_http.so"
 run "$E2E_ROOT/bare/bin/genops" prompt render support-answer --var question=q --run --provider nowhere
 expect_exit 70
