@@ -23,6 +23,18 @@ detail::Sha256Function sha256_function() {
               {"reinstall genops: the module does not match the binary"});
 }
 
+// `size` bytes as lower-case hex.
+std::string to_hex(const unsigned char* bytes, std::size_t size) {
+  static constexpr char k_hex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(size * 2);
+  for (std::size_t i = 0; i < size; ++i) {
+    out += k_hex[bytes[i] >> 4];
+    out += k_hex[bytes[i] & 0xF];
+  }
+  return out;
+}
+
 }  // namespace
 
 namespace detail {
@@ -33,27 +45,7 @@ void register_sha256(Sha256Function digest) { g_sha256.store(digest, std::memory
 
 std::string sha256_hex(std::string_view data) {
   const auto digest = sha256_function()(data);
-  static constexpr char k_hex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(digest.size() * 2);
-  for (const unsigned char byte : digest) {
-    out += k_hex[byte >> 4];
-    out += k_hex[byte & 0xF];
-  }
-  return out;
-}
-
-std::string random_hex(std::size_t bytes) {
-  std::vector<unsigned char> raw(bytes);
-  if (bytes > 0 && RAND_bytes(raw.data(), static_cast<int>(bytes)) != 1)
-    throw Error(ErrorKind::internal, "random_hex: the system's random generator failed");
-  std::string out;
-  out.reserve(bytes * 2);
-  for (unsigned char b : raw) {
-    out += k_hex[b >> 4];
-    out += k_hex[b & 0xF];
-  }
-  return out;
+  return to_hex(digest.data(), digest.size());
 }
 
 std::string random_hex(std::size_t bytes) {
@@ -67,14 +59,7 @@ std::string random_hex(std::size_t bytes) {
     if (got <= 0) throw Error(ErrorKind::internal, "random_hex: the system's random generator failed");
     filled += static_cast<std::size_t>(got);
   }
-  static constexpr char k_hex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(bytes * 2);
-  for (const unsigned char b : raw) {
-    out += k_hex[b >> 4];
-    out += k_hex[b & 0xF];
-  }
-  return out;
+  return to_hex(raw.data(), raw.size());
 }
 
 }  // namespace genops::core
