@@ -15,7 +15,7 @@ add_custom_target(genops_docs ALL DEPENDS ${GENOPS_GENERATED}/genops.1.gz ${GENO
 
 install(TARGETS genops RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 # Found relative to the binary (core/module.hpp): bin/../lib/genops.
-install(TARGETS genops_http genops_postgresql genops_sqlite genops_crypto LIBRARY DESTINATION lib/genops)
+install(TARGETS genops_http genops_postgresql genops_sqlite genops_crypto genops_view_http LIBRARY DESTINATION lib/genops)
 install(FILES ${GENOPS_GENERATED}/genops.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 install(FILES ${GENOPS_GENERATED}/genops.bash DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions
         RENAME genops)

@@ -40,7 +40,7 @@ check_home 'CLI/' '^cli/' CLI11
 check_home 'kainjow/' '^core/prompt/template\.cpp$' kainjow-mustache
 check_home 'dtl/' '^core/prompt/diff\.cpp$' dtl
 check_home 'openssl/' '^core/hash_openssl\.cpp$' OpenSSL
-check_home 'httplib\.h' '^cli/view/server\.cpp$' cpp-httplib
+check_home 'httplib\.h' '^cli/view/httplib_transport\.cpp$' cpp-httplib
 check_home 'xxhash\.h' '^providers/hash_embed/' xxhash
 check_home 're2/' '^core/regex\.cpp$' RE2
 check_home 'utf8proc\.h' '^core/utf8\.cpp$' utf8proc

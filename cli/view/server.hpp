@@ -1,8 +1,8 @@
 #pragma once
-// `genops view`'s HTTP server (cpp-httplib's one home): 127.0.0.1 only, every
-// request must carry the session token (else 403), a Content-Security-Policy
-// that allows nothing from outside, a small bounded worker pool from
-// core/concurrency, one store connection per worker.
+// `genops view`'s HTTP server: 127.0.0.1 only, every request must carry the
+// session token (else 403), a Content-Security-Policy that allows nothing from
+// outside, a small bounded worker pool, one store connection per worker. The
+// transport is cpp-httplib in a module (http_transport.hpp).
 #include <cstddef>
 #include <memory>
 #include <string>

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Issue 14, start-up: libcurl and libpq (and their ~30 libraries), libsqlite3
-# and libcrypto load only in commands that make HTTP calls, open a PostgreSQL
-# or SQLite store or hash, from the modules lib/genops/genops_http.so,
-# genops_postgresql.so, genops_sqlite.so and genops_crypto.so next to the
+# Issue 14, start-up: libcurl and libpq (and their ~30 libraries), libsqlite3,
+# libcrypto and cpp-httplib load only in commands that make HTTP calls, open a
+# PostgreSQL or SQLite store, hash or serve `genops view`, from the modules
+# lib/genops/genops_http.so, genops_postgresql.so, genops_sqlite.so,
+# genops_crypto.so and genops_view_http.so next to the
 # binary; a missing module is a clear error (exit 70) naming the files tried.
 source "$(dirname "$0")/lib.sh"
 
@@ -52,6 +53,23 @@ if url=$(pg_new_db); then
 else
   bad "no PostgreSQL server for the suite"
 fi
+
+case_ "genops view loads the view's HTTP module, and cpp-httplib with it; nothing else does"
+# A port someone holds: the viewer loads its transport, fails to bind, exits 2
+# (under `timeout`, so that a viewer which did bind ends the case).
+mkfifo "$E2E_ROOT/held_port"
+python3 -c 'import socket, sys, time
+s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(1)
+open(sys.argv[1], "w").write("%d\n" % s.getsockname()[1]); time.sleep(600)' "$E2E_ROOT/held_port" &
+holder=$!
+read -r held_port <"$E2E_ROOT/held_port"
+LD_DEBUG=libs run timeout 60 "$GENOPS_BIN" view --no-open --port "$held_port"
+expect_exit 2
+expect_err_contains "lib/genops/genops_view_http.so"
+expect_err_contains "libcpp-httplib.so"
+kill "$holder"
+LD_DEBUG=libs run genops prompt list
+[[ $err != *httplib* ]] && ok || bad "prompt list loaded cpp-httplib"
 
 case_ "a binary without its modules: exit 70, the files tried, a reinstall hint"
 mkdir -p "$E2E_ROOT/bare/bin" "$E2E_ROOT/bare/lib/genops"

@@ -101,7 +101,7 @@ else
   [[ -n $deb ]] && ok || bad "cpack made no .deb: $(cat "$E2E_ROOT/cpack.log")"
   run dpkg -c "$deb"
   for f in ./usr/bin/genops ./usr/lib/genops/genops_http.so ./usr/lib/genops/genops_postgresql.so \
-           ./usr/lib/genops/genops_sqlite.so ./usr/lib/genops/genops_crypto.so ./usr/share/man/man1/genops.1.gz ./usr/share/bash-completion/completions/genops \
+           ./usr/lib/genops/genops_sqlite.so ./usr/lib/genops/genops_crypto.so ./usr/lib/genops/genops_view_http.so ./usr/share/man/man1/genops.1.gz ./usr/share/bash-completion/completions/genops \
            ./usr/share/zsh/vendor-completions/_genops ./usr/share/doc/genops/README.md \
            ./usr/share/doc/genops/docs/eval.md ./usr/share/doc/genops/examples/support-eval/evals/support.yaml; do
     expect_out_contains " $f"
@@ -110,7 +110,7 @@ else
   run dpkg -I "$deb"
   expect_out_contains "Package: genops"
   # The modules' libraries; yaml-cpp, RE2, utf8proc and xxhash are linked from their static archives.
-  for lib in libsqlite3-0 libcurl4 libpq5 libssl3 libstdc++6; do
+  for lib in libsqlite3-0 libcurl4 libpq5 libssl3 libcpp-httplib0.11 libstdc++6; do
     [[ $(grep '^ Depends:' <<<"$out") == *"$lib"* ]] && ok || bad "Depends lacks $lib"
   done
   for lib in libyaml-cpp0.7 libre2-9; do
