@@ -2,84 +2,34 @@
 
 #include <algorithm>
 #include <map>
-#include <tuple>
 #include <utility>
 
+#include "eval/gate/compare_stream.hpp"
 #include "eval/gate/significance.hpp"
-#include "eval/stats/reasons.hpp"
 
 namespace genops::eval::gate {
 
 namespace {
 
-constexpr std::size_t k_max_reasons = 5;
-
-struct MetricSum {
-  double sum = 0;
-  std::int64_t count = 0;
-  double mean() const { return sum / static_cast<double>(count); }
-};
-
-// One case on one side of the comparison, over its repeats.
-struct Side {
-  std::string description;
-  std::string name;
-  std::int64_t case_index = 0;
-  std::int64_t runs = 0;
-  std::int64_t passes = 0;
-  double score_sum = 0;
-  std::map<std::string, MetricSum> metrics;
-  std::vector<std::string> reasons;
-
-  double pass_rate() const { return static_cast<double>(passes) / static_cast<double>(runs); }
-  double score() const { return score_sum / static_cast<double>(runs); }
-  bool passing() const { return passes * 2 > runs; }  // a majority of repeats
-};
-
 using CaseId = std::pair<std::string, std::string>;  // provider, case_key
 
-std::map<CaseId, Side> group(std::span<const CaseResult> results, bool keep_reasons) {
-  std::map<CaseId, Side> sides;
-  for (const CaseResult& r : results) {
-    Side& side = sides[{r.provider, r.case_key}];
-    if (side.runs == 0) {
-      side.description = r.description;
-      side.name = stats::case_name(r);
-      side.case_index = r.case_index;
-    }
-    ++side.runs;
-    if (r.pass) ++side.passes;
-    side.score_sum += r.score;
-    for (const AssertionResult& a : r.assertions) {
-      if (!a.score) continue;
-      MetricSum& m = side.metrics[a.metric];
-      m.sum += *a.score;
-      ++m.count;
-    }
-    if (!keep_reasons || r.pass) continue;
-    for (std::string& reason : stats::failure_reasons(r)) {
-      if (side.reasons.size() >= k_max_reasons) break;
-      if (std::find(side.reasons.begin(), side.reasons.end(), reason) == side.reasons.end())
-        side.reasons.push_back(std::move(reason));
-    }
-  }
+std::map<CaseId, CaseSide> group(std::span<const CaseResult> results, bool keep_reasons) {
+  std::map<CaseId, CaseSide> sides;
+  for (const CaseResult& r : results) sides[{r.provider, r.case_key}].add(r, keep_reasons);
   return sides;
 }
 
-Change change_of(bool was_passing, bool is_passing) {
-  if (was_passing) return is_passing ? Change::still_passing : Change::new_failure;
-  return is_passing ? Change::fixed : Change::still_failing;
-}
-
-std::vector<MetricDelta> metric_deltas(const std::map<CaseId, Side>& current,
-                                       const std::map<CaseId, Side>& baseline) {
+std::vector<MetricDelta> metric_deltas(const std::map<CaseId, CaseSide>& current,
+                                       const std::map<CaseId, CaseSide>& baseline) {
   std::map<std::string, std::vector<std::pair<double, double>>> pairs;  // metric -> (baseline, current)
   for (const auto& [id, now] : current) {
     const auto before = baseline.find(id);
     if (before == baseline.end()) continue;
     for (const auto& [name, sum] : now.metrics) {
       const auto old = before->second.metrics.find(name);
-      if (old != before->second.metrics.end()) pairs[name].emplace_back(old->second.mean(), sum.mean());
+      if (old != before->second.metrics.end())
+        pairs[name].emplace_back(old->second.first / static_cast<double>(old->second.second),
+                                 sum.first / static_cast<double>(sum.second));
     }
   }
   std::vector<MetricDelta> deltas;
@@ -151,14 +101,7 @@ Comparison compare(std::span<const CaseResult> current, std::span<const CaseResu
   }
   c.pass_rate_delta = c.current_pass_rate - c.baseline_pass_rate;
   c.p_value = binomial_test(c.new_failures, c.new_failures + c.fixed, 0.5);
-  std::sort(c.cases.begin(), c.cases.end(), [](const CaseChange& a, const CaseChange& b) {
-    using Rank = std::tuple<bool, double, double, const std::string&, std::int64_t, const std::string&>;
-    auto rank = [](const CaseChange& x) {
-      return Rank(x.change != Change::new_failure, x.current_pass_rate - x.baseline_pass_rate,
-                  x.current_score - x.baseline_score, x.provider, x.case_index, x.case_key);
-    };
-    return rank(a) < rank(b);
-  });
+  std::sort(c.cases.begin(), c.cases.end(), worse_case);
   c.metrics = metric_deltas(now, before);
   return c;
 }

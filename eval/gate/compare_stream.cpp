@@ -13,16 +13,12 @@ namespace {
 
 constexpr std::size_t k_max_reasons = 5;
 
-double pass_rate(const CaseSide& s) { return static_cast<double>(s.passes) / static_cast<double>(s.runs); }
-double mean_score(const CaseSide& s) { return s.score_sum / static_cast<double>(s.runs); }
-bool passing(const CaseSide& s) { return s.passes * 2 > s.runs; }  // a majority of repeats
+}  // namespace
 
 Change change_of(bool was_passing, bool is_passing) {
   if (was_passing) return is_passing ? Change::still_passing : Change::new_failure;
   return is_passing ? Change::fixed : Change::still_failing;
 }
-
-}  // namespace
 
 bool worse_case(const CaseChange& a, const CaseChange& b) {
   using Rank = std::tuple<bool, double, double, const std::string&, std::int64_t, const std::string&>;
@@ -64,11 +60,11 @@ void StreamingCompare::add_pair(const CaseSide& baseline, const CaseSide& curren
   change.description = current.description;
   change.name = current.name;
   change.case_index = current.case_index;
-  change.change = change_of(passing(baseline), passing(current));
-  change.baseline_pass_rate = pass_rate(baseline);
-  change.current_pass_rate = pass_rate(current);
-  change.baseline_score = mean_score(baseline);
-  change.current_score = mean_score(current);
+  change.change = change_of(baseline.passing(), current.passing());
+  change.baseline_pass_rate = baseline.pass_rate();
+  change.current_pass_rate = current.pass_rate();
+  change.baseline_score = baseline.score();
+  change.current_score = current.score();
   change.reasons = current.reasons;
   ++m_result.joined;
   if (change.change == Change::new_failure) ++m_result.new_failures;

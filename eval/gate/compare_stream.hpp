@@ -29,6 +29,9 @@ struct CaseSide {
 
   // Adds one repeat of this case; `keep_reasons` collects its failure reasons.
   void add(const CaseResult& r, bool keep_reasons);
+  double pass_rate() const { return static_cast<double>(passes) / static_cast<double>(runs); }
+  double score() const { return score_sum / static_cast<double>(runs); }
+  bool passing() const { return passes * 2 > runs; }  // a majority of repeats
 };
 
 class StreamingCompare {
@@ -63,5 +66,8 @@ class StreamingCompare {
 // compare()'s order of cases: new failures first, then by pass-rate delta,
 // score delta, provider, case index and key (all ascending).
 bool worse_case(const CaseChange& a, const CaseChange& b);
+
+// A case's change from whether it passed in the baseline to whether it passes now.
+Change change_of(bool was_passing, bool is_passing);
 
 }  // namespace genops::eval::gate
